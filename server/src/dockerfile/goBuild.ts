@@ -13,7 +13,7 @@ export { stageRef };
 import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { properties } from './parse';
 import { contextBinds, mounts, type Mount } from './mounts';
-import { normalizeRepository } from '../images/table';
+import { defaultGoBuildCacheFolder, normalizeRepository } from '../images/table';
 import { installsPackage, shellLevelCommands } from './packages';
 import { outlineScript, type ScriptOutline, type ShellAssignment, type ShellWord } from './shell';
 import { expandVariables, loneVariable, referencedNames } from './variables';
@@ -767,6 +767,13 @@ export interface GoCachePaths {
   /** What decides `build`: `GOCACHE=…`, `XDG_CACHE_HOME=…`, or $HOME/.cache. */
   buildFrom: 'GOCACHE' | 'XDG_CACHE_HOME' | 'home' | null;
   /**
+   * The folder below the user's cache folder that the image's go uses without GOCACHE
+   * (images/table.ts defaultGoBuildCacheFolder): `go-build`, `ms-go-build` (the Microsoft build
+   * of Go from 1.26 on), or null when the image's tag does not tell (then `build` is null too,
+   * unless GOCACHE is set).
+   */
+  buildFolder: 'go-build' | 'ms-go-build' | null;
+  /**
    * The stage's root image is one whose environment is known (the table's Linux images, or
    * golang with a tag we cannot resolve, `golang:${GO_VERSION}-alpine`): the paths above are then
    * what go uses, not a guess about an image that could set GOPATH/HOME/USER itself.
@@ -824,14 +831,17 @@ function computeGoCachePaths(model: DockerfileModel, stage: Stage, instr: Instru
   let buildFrom: GoCachePaths['buildFrom'];
   const gocache = get('GOCACHE');
   const xdg = get('XDG_CACHE_HOME');
+  // (The Microsoft build of Go 1.26+ names its folder ms-go-build: azure-workload-identity.)
+  const root = stageChain(model, stage)[0];
+  const buildFolder = defaultGoBuildCacheFolder(root.baseStage === null ? root.resolvedBase ?? root.base : '');
   if (gocache !== undefined) [build, buildFrom] = [gocache, 'GOCACHE'];
-  else if (xdg !== undefined) [build, buildFrom] = [xdg === null ? null : `${strip(xdg)}/go-build`, 'XDG_CACHE_HOME'];
-  else [build, buildFrom] = [home === null ? null : `${strip(home)}/.cache/go-build`, 'home'];
+  else if (xdg !== undefined) [build, buildFrom] = [xdg === null || buildFolder === null ? null : `${strip(xdg)}/${buildFolder}`, 'XDG_CACHE_HOME'];
+  else [build, buildFrom] = [home === null || buildFolder === null ? null : `${strip(home)}/.cache/${buildFolder}`, 'home'];
 
   // (`golang:${GO_VERSION}-alpine`: the table cannot look a variable tag up, but every Linux
   // golang image sets GOPATH=/go and runs as root; a Windows tag is the one exception.)
   const imageKnown = image ? image.os === 'linux' : ref !== '' && normalizeRepository(ref).repo === 'golang' && !/windowsservercore|nanoserver/i.test(ref);
-  return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user, modFrom, buildFrom, imageKnown };
+  return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user, modFrom, buildFrom, buildFolder, imageKnown };
 }
 
 /** The text says `pkg` (once per model). */

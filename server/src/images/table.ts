@@ -232,6 +232,32 @@ export function imageEnv(image: ImageInfo | undefined): ReadonlyMap<string, stri
   return image?.family === 'golang' && image.os === 'linux' ? GOLANG_ENV : NO_ENV;
 }
 
+/** The Microsoft build of Go's images (microsoft/go-images), published on MCR. */
+const MICROSOFT_GOLANG = 'mcr.microsoft.com/oss/go/microsoft/golang';
+
+/**
+ * The folder the go command of an image keeps its build cache in by default, below the user's
+ * cache folder (GOCACHE unset: $XDG_CACHE_HOME/<folder>, else $HOME/.cache/<folder>): Go's
+ * `go-build`, except in the Microsoft build of Go from 1.26 on, whose default is `ms-go-build`
+ * (microsoft/go PR #1998, "Set ms-go-build as default GOCACHE", fixing #1994; docs/go1.26.md:
+ * "GOCACHE … now defaults to os.UserCacheDir()/ms-go-build"; go-images' Dockerfiles set no
+ * GOCACHE). Null for that image when its tag does not tell the Go release: `latest`, `1`, a
+ * variable, a digest alone, a 1.26 prerelease, a Windows tag. `ref`: the root image as written
+ * or resolved (Azure/azure-workload-identity 04d01a2 docker/webhook.Dockerfile:2
+ * `mcr.microsoft.com/oss/go/microsoft/golang:1.26.4-bookworm@sha256:…`). Any other image: `go-build`.
+ */
+export function defaultGoBuildCacheFolder(ref: string): 'go-build' | 'ms-go-build' | null {
+  const { repo, tag } = normalizeRepository(ref);
+  if (repo !== MICROSOFT_GOLANG) return 'go-build';
+  // Tags: `1.26.4-bookworm`, `1.26.0-1-bookworm` (a Microsoft revision), `1.26-fips-azurelinux3.0`, `1.25`.
+  const go = tag && !tag.includes('$') ? golangTagVersion(tag) : null;
+  if (!go || go.minor === null || /windowsservercore|nanoserver/.test(go.variant)) return null;
+  if (go.major !== 1) return null;
+  if (go.minor > 26) return 'ms-go-build';
+  if (go.minor < 26) return 'go-build';
+  return go.prerelease === null ? 'ms-go-build' : null;
+}
+
 export function lookupImage(ref: string): ImageInfo | undefined {
   if (looked.has(ref)) return looked.get(ref);
   const found = lookupUncached(ref);

@@ -26,7 +26,9 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * Paths: GOMODCACHE, else $GOPATH/pkg/mod, else /go/pkg/mod on golang images (they set
  * GOPATH=/go), $HOME/go/pkg/mod on an image known not to be golang, unknown on an image we do
  * not know (then the finding has no fix). GOCACHE, else
- * $XDG_CACHE_HOME/go-build, else $HOME/.cache/go-build, else /root/.cache/go-build. A mount on
+ * $XDG_CACHE_HOME/go-build, else $HOME/.cache/go-build, else /root/.cache/go-build (`ms-go-build`
+ * instead of `go-build` in the Microsoft build of Go 1.26+; unknown where that image's tag does
+ * not tell the release: images/table.ts defaultGoBuildCacheFolder). A mount on
  * the path or a parent of it (`target=/root/.cache`, `target=/go/pkg`) counts, and for the module
  * cache one on its download cache (`target=/go/pkg/mod/cache`: regclient; goBuild.ts
  * mountKeepsModuleCache); so does a mount whose target is a variable we cannot resolve
@@ -214,7 +216,7 @@ export const gd107: Rule = {
         // (A make build is named as written, and why it counts: its goals' recipes compile Go.)
         const subject = make && g.cmd === make.cmd ? `\`${commandText(make)}\` (the recipes its goals reach in ${make.file ?? 'the Makefile'} compile Go)` : `\`${cmdName}\``;
         // A path the Dockerfile does not tell (a base image other than golang's): the command that prints it.
-        const list = missing.map((m) => `the ${m.what} (${m.path ?? `wherever \`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\` says in this image`})`).join(' and ');
+        const list = missing.map((m) => `the ${m.what} (${m.path === null ? `wherever \`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\` says in this image` : m.what === 'build cache' ? m.path + microsoftNote(paths) : m.path})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
         // The mounts aimed elsewhere are not these caches: say so, and retarget them.
         const retarget = flatMapOf(missing, (m) => {
@@ -1034,10 +1036,15 @@ function modWhere(p: GoCachePaths): string {
   return `go keeps its modules in ${p.mod} (${why})`;
 }
 
+/** Why the build cache's folder is ms-go-build, when it is: the Microsoft build of Go's own default. */
+function microsoftNote(p: GoCachePaths): string {
+  return p.buildFrom !== 'GOCACHE' && p.buildFolder === 'ms-go-build' ? ', the Microsoft build of Go\'s default since 1.26' : '';
+}
+
 function buildWhere(p: GoCachePaths): string {
   const why = p.buildFrom === 'GOCACHE' ? `GOCACHE=${p.build}`
-    : p.buildFrom === 'XDG_CACHE_HOME' ? `XDG_CACHE_HOME=${p.build!.replace(/\/go-build$/, '')}`
-    : 'GOCACHE is not set, so it is $HOME/.cache/go-build';
+    : p.buildFrom === 'XDG_CACHE_HOME' ? `XDG_CACHE_HOME=${p.build!.replace(/\/(ms-)?go-build$/, '')}`
+    : `GOCACHE is not set, so it is $HOME/.cache/${p.buildFolder ?? 'go-build'}${microsoftNote(p)}`;
   return `go keeps its build cache in ${p.build} (${why})`;
 }
 
@@ -1128,7 +1135,7 @@ function covered(mounts: Target[], path: string | null, kind: 'mod' | 'build'): 
       continue;
     }
     if (path === null) {
-      if (kind === 'mod' ? /\/pkg(\/mod(\/cache(\/download)?)?)?$/.test(m.path) : /(\/go-build|\/\.cache)$/.test(m.path)) return true;
+      if (kind === 'mod' ? /\/pkg(\/mod(\/cache(\/download)?)?)?$/.test(m.path) : /(\/(ms-)?go-build|\/\.cache)$/.test(m.path)) return true;
       continue;
     }
     // (The module cache's download cache counts: `target=/go/pkg/mod/cache`, regclient.)

@@ -2815,3 +2815,103 @@ describe('GD107: a `go mod tidy` before any Go source downloads nothing (gickup)
     assert.equal(on(custom, 'go mod tidy').length, 1, 'a base image we do not know may hold sources');
   });
 });
+
+// Judge round 42 (Y W2–W5, F1): Azure/azure-workload-identity 04d01a2fc7f5024290a38f6ccaf69561cf70455d
+// (MIT) docker/webhook.Dockerfile:1-28 (also docker/proxy.Dockerfile:19, examples/msal-go/Dockerfile:17,
+// examples/custom-token-endpoint-msal-go/Dockerfile:17, the same build) on the Microsoft build of
+// Go's image. Since Go 1.26 its default GOCACHE is os.UserCacheDir()/ms-go-build (microsoft/go PR
+// #1998, docs/go1.26.md; go-images' Dockerfiles set no GOCACHE): the message and the fix named
+// /root/.cache/go-build, where a cache mount caches nothing.
+describe('GD107: the build cache of the Microsoft build of Go (azure-workload-identity webhook.Dockerfile)', () => {
+  const MS = 'mcr.microsoft.com/oss/go/microsoft/golang';
+  const webhook = (tag = '1.26.4-bookworm@sha256:e1475da3b0412109e79396c15381dd7fd621198161c8ef426b21ae0ea65db838', run = 'RUN', env: string[] = [], eol = '\n') => df([
+    '# Build the manager binary',
+    `FROM --platform=$BUILDPLATFORM ${tag.startsWith('golang:') ? tag : `${MS}:${tag}`} as builder`,
+    '',
+    'ARG LDFLAGS',
+    '',
+    'WORKDIR /workspace',
+    ...env,
+    '# Copy the Go Modules manifests',
+    'COPY go.mod go.mod',
+    'COPY go.sum go.sum',
+    '# cache deps before building and copying source so that we don\'t need to re-download as much',
+    '# and so that source changes don\'t invalidate our downloaded layer',
+    'RUN go mod download',
+    '',
+    '# Copy the go source',
+    'COPY cmd/webhook/main.go main.go',
+    'COPY pkg/ pkg/',
+    '',
+    '# Build',
+    'ARG TARGETARCH',
+    `${run} MS_GO_NOSYSTEMCRYPTO=1 CGO_ENABLED=0 GOOS=linux GOARCH=\${TARGETARCH} GO111MODULE=on go build -a -ldflags "\${LDFLAGS:--X github.com/Azure/azure-workload-identity/pkg/version.BuildVersion=latest}" -o manager main.go`,
+    '',
+    'FROM --platform=${TARGETPLATFORM:-linux/amd64} mcr.microsoft.com/cbl-mariner/distroless/minimal:2.0-nonroot',
+    'WORKDIR /',
+    'COPY --from=builder /workspace/manager .',
+    '# Kubernetes runAsNonRoot requires USER to be numeric',
+    'USER 65532:65532',
+    '',
+    'ENTRYPOINT ["/manager"]',
+  ], eol);
+  const onBuild = (text: string) => find(text, 'GD107').filter((f) => text.slice(f.span.start, f.span.end).includes('go build'));
+  const MS_BUILD = '--mount=type=cache,target=/root/.cache/ms-go-build';
+
+  it('04d01a2 webhook.Dockerfile:20: names and mounts /root/.cache/ms-go-build; the fixed file parses, keeps its line endings and has no GD107', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = webhook(undefined, undefined, undefined, eol);
+      const [f] = onBuild(text);
+      assert.ok(f, 'a GD107 on the go build');
+      assert.equal(text.slice(0, f.span.start).split('\n').length, 20);
+      assert.match(f.message, /the build cache \(\/root\/\.cache\/ms-go-build, the Microsoft build of Go's default since 1\.26\)/);
+      assert.doesNotMatch(f.message, /\.cache\/go-build/);
+      const all = fixAll(text, (t) => lint(t).filter((x) => x.code === 'GD107')).text;
+      assertParses(text, all);
+      assertLineEndings(text, all);
+      assert.ok(all.includes(`RUN ${MOD} ${MS_BUILD} MS_GO_NOSYSTEMCRYPTO=1`), JSON.stringify(all));
+      assert.ok(!all.includes('/root/.cache/go-build'), 'no mount on go-build');
+      assert.deepEqual(find(all, 'GD107'), []);
+    }
+  });
+
+  it('the Go release decides: go-build before 1.26 and on the golang image; ms-go-build on 1.26 tags and later lines', () => {
+    for (const tag of ['1.25.5-bookworm', '1.25', '1.24.6-1-fips-azurelinux3.0', 'golang:1.26.4-bookworm']) {
+      const [f] = onBuild(webhook(tag));
+      assert.match(f?.message ?? '', /the build cache \(\/root\/\.cache\/go-build\)/, tag);
+      assert.ok(fix(webhook(tag), 'GD107').length > 0);
+    }
+    for (const tag of ['1.26', '1.26.0-1-bookworm', '1.26-fips-azurelinux3.0', '1.27.1-trixie']) {
+      const [f] = onBuild(webhook(tag));
+      assert.match(f?.message ?? '', /the build cache \(\/root\/\.cache\/ms-go-build/, tag);
+    }
+  });
+
+  it('no path named, and no fix, where the tag does not tell the release (latest, 1, a variable, a 1.26 prerelease, a digest alone)', () => {
+    for (const tag of ['latest', '1', '1-bookworm', '1.26rc2-bookworm', '${GO_VERSION}', 'bookworm']) {
+      const text = webhook(tag);
+      const [f] = onBuild(text);
+      assert.match(f?.message ?? '', /the build cache \(wherever `go env GOCACHE` says in this image\)/, tag);
+      assert.equal(f?.fix, undefined, tag);
+    }
+    const digest = webhook('1.26').replace(`${MS}:1.26`, `${MS}@sha256:e1475da3b0412109e79396c15381dd7fd621198161c8ef426b21ae0ea65db838`);
+    assert.match(onBuild(digest)[0]?.message ?? '', /wherever `go env GOCACHE` says/);
+    // A mount on either folder there: not asked again.
+    for (const target of ['/root/.cache/go-build', '/root/.cache/ms-go-build', '/root/.cache']) {
+      const text = webhook('latest', `RUN ${MOD} --mount=type=cache,target=${target}`);
+      assert.deepEqual(onBuild(text), [], target);
+    }
+  });
+
+  it('a mount on ms-go-build or /root/.cache is the build cache; one on go-build under 1.26 is not; GOCACHE and XDG_CACHE_HOME still decide', () => {
+    assert.deepEqual(onBuild(webhook(undefined, `RUN ${MOD} ${MS_BUILD}`)), []);
+    assert.deepEqual(onBuild(webhook(undefined, `RUN ${MOD} --mount=type=cache,target=/root/.cache`)), []);
+    const stale = onBuild(webhook(undefined, `RUN ${MOD} ${BUILD}`));
+    assert.match(stale[0]?.message ?? '', /the build cache \(\/root\/\.cache\/ms-go-build/);
+    const [set] = onBuild(webhook(undefined, undefined, ['ENV GOCACHE=/cache/go']));
+    assert.match(set?.message ?? '', /the build cache \(\/cache\/go\)/);
+    const [xdg] = onBuild(webhook(undefined, undefined, ['ENV XDG_CACHE_HOME=/cache']));
+    assert.match(xdg?.message ?? '', /the build cache \(\/cache\/ms-go-build, the Microsoft build/);
+    assert.deepEqual(onBuild(webhook(undefined, `RUN ${MOD} --mount=type=cache,target=/cache/go`, ['ENV GOCACHE=/cache/go'])), []);
+  });
+});
