@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  cgoReasons, evalConstraint, fileNameMatchesLinux, importQualifier, isNoDialImport, knownCgoModuleFor, knownCgoRequirement, needsTzdata, parseGoFile,
+  cgoReasons, evalConstraint, fileNameMatchesLinux, importQualifier, isNoDialImport, knownCgoModuleFor, knownCgoRequirement, mayMatchInClusterConfig, needsTzdata, parseGoFile,
   qualifiedImport, tlsImports, usesCgo, usesTls,
 } from '../../server/src/workspace/goImports';
 import type { GoModule, GoPackage } from '../../server/src/workspace/model';
@@ -309,5 +309,74 @@ describe('import names: what a file calls each of its imports', () => {
     assert.equal(qualifiedImport(v1, 'g', nameOf), 'github.com/gin-gonic/gin');
     assert.equal(qualifiedImport(v1, 'gin', nameOf), null);
     assert.equal(qualifiedImport(v2, '_', nameOf), null);
+  });
+});
+
+describe('parseGoFile reads each body check from one decoding and one comment-stripped copy (same answers as before)', () => {
+  // Before, each check decoded the body and blanked its comments again, and the in-cluster check
+  // ran on every body holding `Config`. These files mix every check that reads the stripped body
+  // (docker socket, plain-http, gRPC TLS, in-cluster config) with comments that hold their words.
+  const header = `package main
+
+import (
+\t"net/http"
+\t"google.golang.org/grpc"
+\t"k8s.io/client-go/rest"
+\tctrl "sigs.k8s.io/controller-runtime"
+\t"os"
+)
+`;
+  it('a call only in a comment does not count; the same call in code does, whatever the order of checks', () => {
+    const commented = parseGoFile(`${header}
+// rest.InClusterConfig() and "/var/run/docker.sock" and grpc.Dial( and "http://x"
+/* ctrl.GetConfigOrDie() https */
+func main() { _ = http.Get; _ = os.Getenv("GITHUB_EVENT_PATH") }
+`);
+    assert.equal(commented.inClusterConfig, false, 'in-cluster call in a comment');
+    assert.equal(commented.dockerSocket, false, 'socket path in a comment');
+    assert.equal(commented.grpcTls, false, 'grpc.Dial in a comment');
+    assert.equal(commented.httpClient, true, 'http.Get in code, no plain-http URL in code');
+    assert.equal(commented.readsCiJobEnv, true, 'GITHUB_EVENT_PATH read in code');
+    assert.equal(commented.hasFuncMain, true, 'func main');
+    const code = parseGoFile(`${header}
+func main() {
+\tcfg, _ := ctrl.GetConfig( )
+\t_ = "unix:///var/run/docker.sock"
+\tc, _ := grpc.Dial("x")
+\t_ = http.Get("http://plain/") // https in a comment only
+\t_, _ = cfg, c
+}
+`);
+    assert.equal(code.inClusterConfig, true, 'ctrl.GetConfig( ) in code');
+    assert.equal(code.dockerSocket, true, 'socket literal in code');
+    assert.equal(code.grpcTls, true, 'grpc.Dial without insecure credentials');
+    assert.equal(code.httpClient, false, 'plain http only: the https is in a comment');
+  });
+  it('the in-cluster prefilter holds whatever IN_CLUSTER_CONFIG matches, and `Config` alone is no longer read', () => {
+    const yes = ['rest.InClusterConfig()', 'rest.InClusterConfig(\n)', 'ctrl.GetConfig()', 'config.GetConfigOrDie()', 'x := config.GetConfigOrDie(  )'];
+    for (const body of yes) {
+      assert.equal(mayMatchInClusterConfig(Buffer.from(`package p\n${body}`), 0), true, body);
+      assert.equal(parseGoFile(`package p\nfunc f() { ${body} }`).inClusterConfig, true, body);
+    }
+    const no = ['var Config = 1', 'cfg.InClusterConfigX', 'restInClusterConfig', 'myconfig.GetConfig()', 'loadConfig()'];
+    for (const body of no) assert.equal(parseGoFile(`package p\nfunc f() { ${body} }`).inClusterConfig, false, body);
+    assert.equal(mayMatchInClusterConfig(Buffer.from('package p\nvar Config = loadConfig()'), 0), false, 'Config alone');
+    // The prefilter reads from the body's start: the header's words do not count.
+    assert.equal(mayMatchInClusterConfig(Buffer.from('// rest.InClusterConfig()\npackage p\n'), 28), false, 'before `from`');
+  });
+  it('clientSide: an import under no entry with a client side is skipped; one under such an entry is read as before', () => {
+    const f = parseGoFile(`package p
+
+import (
+\t"github.com/labstack/echo/v4/middleware"
+\t"github.com/labstack/echo/v4"
+\tproxy "github.com/docker/docker/client"
+\t"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+\t"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+func f() { middleware.ProxyWithConfig(nil); otelhttp.NewHandler(nil, ""); promhttp.Handler() }
+`);
+    assert.deepEqual(f.clientSide, ['github.com/labstack/echo/v4/middleware', 'github.com/docker/docker/client'], 'middleware used as a proxy, docker client renamed');
   });
 });

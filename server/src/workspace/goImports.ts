@@ -124,6 +124,15 @@ function plainHttpOnly(body: string): boolean {
  */
 const IN_CLUSTER_CONFIG = /\brest\.InClusterConfig\(\s*\)|\b(?:ctrl|config)\.GetConfig(?:OrDie)?\(\s*\)/;
 
+/**
+ * The bytes from `from` hold what every IN_CLUSTER_CONFIG match spells out (`InClusterConfig(`
+ * or `.GetConfig`): without either, the body (comments blanked or not) cannot match, and is
+ * neither decoded nor stripped. A bare `Config` was the test before: most Kubernetes code has one.
+ */
+export function mayMatchInClusterConfig(view: Buffer, from: number): boolean {
+  return view.indexOf('InClusterConfig(', from, 'latin1') >= 0 || view.indexOf('.GetConfig', from, 'latin1') >= 0;
+}
+
 /** gRPC credentials packages that make no TLS connection (`insecure`, `local`: same-host plaintext). */
 const GRPC_PLAIN_CREDENTIALS = /^google\.golang\.org\/grpc\/credentials\/(insecure|local)$/;
 
@@ -369,26 +378,34 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
       bodyStart = sc.pos;
     }
     if (names.size > 0) info.importNames = names;
+    // The body after the imports, decoded once as latin1 (for byte-level searches) and, with its
+    // comments blanked, once as UTF-8: each only when a check below needs it.
+    let latin1: string | undefined;
+    const bodyLatin1 = () => (latin1 ??= view.toString('latin1', bodyStart));
+    let code: string | undefined;
+    const bodyCode = () => (code ??= stripGoComments(view.toString('utf8', bodyStart)));
     info.importsC = seen.has('C');
     if (seen.has('time')) info.callsLoadLocation = readsZoneinfo(view, bodyStart);
-    if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
-    if (view.indexOf('docker.sock', bodyStart, 'latin1') >= 0) info.dockerSocket = DOCKER_SOCKET.test(stripGoComments(view.toString('utf8', bodyStart)));
-    if (seen.has('os') && view.indexOf('nv(', bodyStart, 'latin1') >= 0) info.readsCiJobEnv = CI_JOB_ENV.test(view.toString('latin1', bodyStart));
+    if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(bodyLatin1())) info.setsUser = true;
+    if (view.indexOf('docker.sock', bodyStart, 'latin1') >= 0) info.dockerSocket = DOCKER_SOCKET.test(bodyCode());
+    if (seen.has('os') && view.indexOf('nv(', bodyStart, 'latin1') >= 0) info.readsCiJobEnv = CI_JOB_ENV.test(bodyLatin1());
     if (seen.has('os/exec')) info.execs = fileExecs(view.toString('utf8'));
-    if (seen.has('net/http')) info.httpClient = httpRenamed || (HTTP_CLIENT.test(view.toString('latin1', bodyStart)) && !plainHttpOnly(stripGoComments(view.toString('utf8', bodyStart))));
-    if (info.imports.some((i) => i === 'google.golang.org/grpc' || underPath(i, 'google.golang.org/grpc/credentials'))) info.grpcTls = grpcMayUseTls(info.imports, stripGoComments(view.toString('utf8', bodyStart)));
-    if (view.indexOf('Config', bodyStart, 'latin1') >= 0) info.inClusterConfig = IN_CLUSTER_CONFIG.test(stripGoComments(view.toString('utf8', bodyStart)));
+    if (seen.has('net/http')) info.httpClient = httpRenamed || (HTTP_CLIENT.test(bodyLatin1()) && !plainHttpOnly(bodyCode()));
+    if (info.imports.some((i) => i === 'google.golang.org/grpc' || underPath(i, 'google.golang.org/grpc/credentials'))) info.grpcTls = grpcMayUseTls(info.imports, bodyCode());
+    if (mayMatchInClusterConfig(view, bodyStart)) info.inClusterConfig = IN_CLUSTER_CONFIG.test(bodyCode());
     for (const imp of info.imports) {
+      // Most imports fall under no entry with a client side: those skip the search of the whole list.
+      if (!CLIENT_SIDE_ENTRIES.some((c) => (c.tree ? underPath(imp, c.path) : imp === c.path))) continue;
       const d = noDialEntry(imp);
       if (!d?.client) continue;
       const name = names.get(imp);
-      if ((name !== undefined && name !== d.client.name) || d.client.uses.test(view.toString('latin1', bodyStart))) info.clientSide.push(imp);
+      if ((name !== undefined && name !== d.client.name) || d.client.uses.test(bodyLatin1())) info.clientSide.push(imp);
     }
     if (view.indexOf('//go:generate', 0, 'latin1') >= 0) info.generates = generateDirectives(view.toString('utf8'));
     if (info.packageName === 'main') {
       if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;
       else if (view.indexOf('main', bodyStart, 'latin1') >= 0) {
-        info.hasFuncMain = /(^|\n)func\s+main\s*\(\s*\)/.test(view.toString('latin1', bodyStart));
+        info.hasFuncMain = /(^|\n)func\s+main\s*\(\s*\)/.test(bodyLatin1());
       }
     }
   } catch {
@@ -778,6 +795,13 @@ export const NO_DIAL_PACKAGES: readonly NoDial[] = [
 function noDialEntry(importPath: string): NoDial | undefined {
   return NO_DIAL_PACKAGES.find((d) => (d.tree ? underPath(importPath, d.path) : importPath === d.path));
 }
+
+/**
+ * The NO_DIAL_PACKAGES entries with a client side. An import noDialEntry answers with one of these
+ * falls under it, so an import that falls under none of them needs no noDialEntry (parseGoFile's
+ * `clientSide`).
+ */
+const CLIENT_SIDE_ENTRIES: readonly NoDial[] = NO_DIAL_PACKAGES.filter((d) => d.client !== undefined);
 
 /** The import is of a package that opens no connection of its own (NO_DIAL_PACKAGES; its client side aside). */
 export function isNoDialImport(importPath: string): boolean {
