@@ -653,7 +653,10 @@ export function portEvidence(file: string, source: string, imports: readonly str
   // flag / pflag / cobra: X(name, default, usage), XVar(&v, name, default, usage), XP(name, short, default, usage), XVarP(&v, name, short, default, usage).
   // pflag's typed flags of every integer width (flagd: `flags.Int32P(portFlagName, "p", 8013, …)`);
   // the name may be a constant of the package (portFlagName = "port").
-  const flagCall = /\.(String|Int|Int8|Int16|Int32|Int64|Uint|Uint8|Uint16|Uint32|Uint64)(Var)?(P)?\(/g;
+  // pflag's StringArray/StringSlice flags with a slice literal of addresses (containers/
+  // prometheus-podman-exporter f1d9353 cmd/root.go:79 `StringArrayP("web.listen-address", "l",
+  // []string{":9882"}, …)`): the program listens on each; their default is read item by item.
+  const flagCall = /\.(String|Int|Int8|Int16|Int32|Int64|Uint|Uint8|Uint16|Uint32|Uint64|StringArray|StringSlice)(Var)?(P)?\(/g;
   for (let m = flagCall.exec(text); m; m = flagCall.exec(text)) {
     const { args } = splitArgs(text, m.index + m[0].length - 1);
     const i = (m[2] ? 1 : 0);
@@ -662,66 +665,73 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (name === null) continue;
     const usage = args[i + (m[3] ? 3 : 2)] ?? '';
     if (!serverName(name) && !boundToListener(name, m[2] !== undefined ? args[0] : undefined, usage) && !listenHostFlag(name, usage)) continue;
-    const def = args[i + (m[3] ? 2 : 1)];
-    if (def === undefined) continue;
+    const written = args[i + (m[3] ? 2 : 1)];
+    if (written === undefined) continue;
     if (CONNECTS_TO.test(usage)) continue;
     if (/(?:^|[._-])port$/i.test(name) && REQUIRED_HOST_FLAG.test(text)) continue;
     if (passedToClient(text, m.index, args[0], m[2] !== undefined)) continue;
-    let d = resolveDefault(def, known, vars);
-    // A default read from the environment (benjojo/alertmanager-discord 89ef841 main.go:75
-    // `flag.String("listen.address", os.Getenv("LISTEN_ADDRESS"), …)`): empty unless it is set.
-    const fromEnv = d === null ? /^os\.Getenv\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*\)$/.exec(def.trim()) : null;
-    if (fromEnv) d = { value: '', shown: fromEnv[0] };
-    // A port flag the file only ever puts on a loopback host: that listener is unreachable from
-    // outside the container, whatever the port (gvproxy's -ssh-port).
-    const onLoopback = m[2] !== undefined ? loopbackBound(text, args[0], name) : null;
-    if (onLoopback !== null) {
-      const p = d ? portOf(d.value) : null;
-      if (d && p) out.push({ port: p.port, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}, bound as ${onLoopback.built}`, file, address: `${onLoopback.host}:${p.port}` });
-      continue;
-    }
-    // An empty default the program fills when the flag is unset (minio/kes cmd/kes/server.go:
-    // `StringVar(&addrFlag, "addr", "", …)`, then `if addrFlag == "" { addrFlag = "0.0.0.0:7373" }`
-    // and `default: addrFlag = "0.0.0.0:7373"` after `case addrFlag != "":`): that value, when
-    // it is the only one the file gives the variable. Also through the pointer a flag.String call
-    // returns, and with a constant (alertmanager-discord main.go:167-168 `if *listenAddress == "" {`
-    // `*listenAddress = defaultListenAddress`, :71 `const defaultListenAddress = "127.0.0.1:9094"`).
-    if (d !== null && d.value === '') {
-      const v = m[2] !== undefined
-        ? /^&\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec((args[0] ?? '').trim())?.[1]
-        : (() => { const r = /(?:^|[\s(,])([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1]; return r === undefined ? undefined : `*${r}`; })();
-      const esc = v?.replace(/[.*]/g, (c) => `\\${c}`);
-      const lead = v?.startsWith('*') ? '' : '\\b';
-      if (esc !== undefined && new RegExp(`${lead}${esc}\\s*==\\s*""|\\bcase\\s+${esc}\\s*!=\\s*""`).test(text)) {
-        const set = new Set([...text.matchAll(new RegExp(`(?:^|[\\s;])${esc}[ \\t]*=[ \\t]*("[^"\\\\\\n]+"|[A-Za-z_][A-Za-z0-9_]*)[ \\t]*(?:$|[;}])`, 'gm'))].map((x) => x[1]));
-        const values = [...set].map((x) => ({ raw: x, r: resolveDefault(x, known) }));
-        if (values.length === 1 && values[0].r !== null && values[0].r.value !== '') {
-          const value = values[0].r.value;
-          d = { value, shown: `${d.shown} (${v} = ${values[0].r.shown} when unset)` };
+    // A slice flag: its literal's items, each a plain string (none for nil, a variable, an empty slice).
+    const slice = /^(StringArray|StringSlice)$/.test(m[1]);
+    const list = slice ? /^\[\]string\s*\{/.exec(written.trim()) : null;
+    const items = list ? splitArgs(written.trim(), list[0].length - 1).args.map((a) => a.trim()).filter((a) => a !== '') : [];
+    if (slice && (items.length === 0 || items.some((a) => unquote(a) === null))) continue;
+    for (const def of slice ? items : [written]) {
+      let d = resolveDefault(def, known, vars);
+      // A default read from the environment (benjojo/alertmanager-discord 89ef841 main.go:75
+      // `flag.String("listen.address", os.Getenv("LISTEN_ADDRESS"), …)`): empty unless it is set.
+      const fromEnv = d === null ? /^os\.Getenv\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*\)$/.exec(def.trim()) : null;
+      if (fromEnv) d = { value: '', shown: fromEnv[0] };
+      // A port flag the file only ever puts on a loopback host: that listener is unreachable from
+      // outside the container, whatever the port (gvproxy's -ssh-port).
+      const onLoopback = m[2] !== undefined ? loopbackBound(text, args[0], name) : null;
+      if (onLoopback !== null) {
+        const p = d ? portOf(d.value) : null;
+        if (d && p) out.push({ port: p.port, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}, bound as ${onLoopback.built}`, file, address: `${onLoopback.host}:${p.port}` });
+        continue;
+      }
+      // An empty default the program fills when the flag is unset (minio/kes cmd/kes/server.go:
+      // `StringVar(&addrFlag, "addr", "", …)`, then `if addrFlag == "" { addrFlag = "0.0.0.0:7373" }`
+      // and `default: addrFlag = "0.0.0.0:7373"` after `case addrFlag != "":`): that value, when
+      // it is the only one the file gives the variable. Also through the pointer a flag.String call
+      // returns, and with a constant (alertmanager-discord main.go:167-168 `if *listenAddress == "" {`
+      // `*listenAddress = defaultListenAddress`, :71 `const defaultListenAddress = "127.0.0.1:9094"`).
+      if (d !== null && d.value === '') {
+        const v = m[2] !== undefined
+          ? /^&\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec((args[0] ?? '').trim())?.[1]
+          : (() => { const r = /(?:^|[\s(,])([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1]; return r === undefined ? undefined : `*${r}`; })();
+        const esc = v?.replace(/[.*]/g, (c) => `\\${c}`);
+        const lead = v?.startsWith('*') ? '' : '\\b';
+        if (esc !== undefined && new RegExp(`${lead}${esc}\\s*==\\s*""|\\bcase\\s+${esc}\\s*!=\\s*""`).test(text)) {
+          const set = new Set([...text.matchAll(new RegExp(`(?:^|[\\s;])${esc}[ \\t]*=[ \\t]*("[^"\\\\\\n]+"|[A-Za-z_][A-Za-z0-9_]*)[ \\t]*(?:$|[;}])`, 'gm'))].map((x) => x[1]));
+          const values = [...set].map((x) => ({ raw: x, r: resolveDefault(x, known) }));
+          if (values.length === 1 && values[0].r !== null && values[0].r.value !== '') {
+            const value = values[0].r.value;
+            d = { value, shown: `${d.shown} (${v} = ${values[0].r.shown} when unset)` };
+          }
         }
       }
-    }
-    // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
-    // defining it (mox's `c.flag.StringVar` in cmdUpdatesServe), which a command table may name.
-    // A flag set held in a variable first (`flags := startCmd.Flags()`, then `flags.Int32P(…)`: flagd).
-    const receiver = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1];
-    const held = receiver === undefined ? undefined : new RegExp(`\\b${receiver}\\s*:?=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*(?:Persistent)?Flags\\(\\)`).exec(text.slice(Math.max(0, text.lastIndexOf('\nfunc ', m.index)), m.index))?.[1];
-    const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? held ?? enclosingFunction(text, m.index);
-    const before = out.length;
-    const urls = d ? schemeAddresses(d.value) : null;
-    if (d && urls) {
-      for (const u of urls) if (!out.some((o) => o.port === u.port && o.file === file)) out.push({ port: u.port, external: u.external, confidence: 'sure', via: `flag -${name} default ${d.shown} (${u.scheme}, UDP)`, file, address: u.address, udp: true });
-    } else if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
-    else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
-    const enabler = enabledBy(text, usage);
-    for (const e of out.slice(before)) {
-      if (enabler !== null) e.optional = enabler;
-      if (command !== undefined) e.command = command;
-      const fn = enclosingFunction(text, m.index);
-      if (fn !== undefined && fn !== command) e.commandFunc = fn;
-      const type = receiverType(text, m.index);
-      if (type !== undefined) e.commandType = commandTypeKey(type);
-      if (unquote(nameArg) === null) e.namedByConstant = true;
+      // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
+      // defining it (mox's `c.flag.StringVar` in cmdUpdatesServe), which a command table may name.
+      // A flag set held in a variable first (`flags := startCmd.Flags()`, then `flags.Int32P(…)`: flagd).
+      const receiver = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1];
+      const held = receiver === undefined ? undefined : new RegExp(`\\b${receiver}\\s*:?=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*(?:Persistent)?Flags\\(\\)`).exec(text.slice(Math.max(0, text.lastIndexOf('\nfunc ', m.index)), m.index))?.[1];
+      const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? held ?? enclosingFunction(text, m.index);
+      const before = out.length;
+      const urls = d ? schemeAddresses(d.value) : null;
+      if (d && urls) {
+        for (const u of urls) if (!out.some((o) => o.port === u.port && o.file === file)) out.push({ port: u.port, external: u.external, confidence: 'sure', via: `flag -${name} default ${d.shown} (${u.scheme}, UDP)`, file, address: u.address, udp: true });
+      } else if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
+      else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
+      const enabler = enabledBy(text, usage);
+      for (const e of out.slice(before)) {
+        if (enabler !== null) e.optional = enabler;
+        if (command !== undefined) e.command = command;
+        const fn = enclosingFunction(text, m.index);
+        if (fn !== undefined && fn !== command) e.commandFunc = fn;
+        const type = receiverType(text, m.index);
+        if (type !== undefined) e.commandType = commandTypeKey(type);
+        if (unquote(nameArg) === null) e.namedByConstant = true;
+      }
     }
   }
   // kingpin: Flag("web.listen-address", "…").Default(":9090")
@@ -730,9 +740,13 @@ export function portEvidence(file: string, source: string, imports: readonly str
   for (let m = kingpin.exec(text); m; m = kingpin.exec(text)) {
     if (!serverName(m[1]) || CONNECTS_TO.test(m[2])) continue;
     if (/(?:^|[._-])port$/i.test(m[1]) && REQUIRED_HOST_FLAG.test(text)) continue;
-    const first = splitArgs(`(${m[4]})`, 0).args[0] ?? '';
-    const d = resolveDefault(first, known);
-    if (d) add(d.value, `flag --${m[1]} default ${d.shown}`, 'sure', m[1]);
+    // `.Default(":9100", ":9101").Strings()`: each value is a default (a list of addresses).
+    const values = splitArgs(`(${m[4]})`, 0).args;
+    const strings = /^\s*\.\s*Strings(?:Var)?\(/.test(text.slice(m.index + m[0].length));
+    for (const v of strings ? values : values.slice(0, 1)) {
+      const d = resolveDefault(v ?? '', known);
+      if (d) add(d.value, `flag --${m[1]} default ${d.shown}`, 'sure', m[1]);
+    }
   }
   // urfave/cli: &cli.StringFlag{Name: "addr", Value: ":8080"} / &cli.IntFlag{Name: "port", Value: 8080}
   const urfaveCommandAt = urfaveCommands(text);
