@@ -6,6 +6,9 @@
  * - G11: a listen address given as the default of a pflag/cobra StringArray or StringSlice flag
  *   (`StringArrayP("web.listen-address", "l", []string{":9882"}, …)`) is a listen address: EXPOSE
  *   it (the judge's image had no EXPOSE 9882 and a Why saying no listen address was found);
+ * - G2: a version variable of a package of the module that the project's Makefile stamps through a
+ *   make variable naming its package (`-X $(CLI_VERSION_PACKAGE).version=$(CLI_VERSION)`) is
+ *   stamped by the generated build too, when the variable's value is certain;
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -94,5 +97,116 @@ describe('judge 41 G11: a listen address in the default of a string-array or str
     assert.match(strings.dockerfile, /^EXPOSE 9100 9101$/m, strings.dockerfile);
     const one = await gen(tree({ 'go.mod': 'module example.com/exp\n\ngo 1.23\n', 'main.go': main('.String()') }, {}));
     assert.match(one.dockerfile, /^EXPOSE 9100$/m, one.dockerfile);
+  });
+});
+
+// NVIDIA/nvidia-container-toolkit at d8c9ff923dd70c151b7098f657a9e83bb7fe726f (Apache-2.0): go.mod
+// (1,488 bytes) `module github.com/NVIDIA/nvidia-container-toolkit`, `go 1.23.2`; Makefile (4,808
+// bytes):19 `include $(CURDIR)/versions.mk`, :21 `MODULE := github.com/NVIDIA/nvidia-container-toolkit`,
+// :25 `include $(CURDIR)/docker/docker.mk`, :49-53 `ifeq ($(VERSION),)` `CLI_VERSION = …` `else`
+// `CLI_VERSION = $(VERSION)` `endif`, :54 `CLI_VERSION_PACKAGE = github.com/NVIDIA/nvidia-container-toolkit/internal/info`,
+// :68 `go build -ldflags "-s -w '-extldflags=$(EXTLDFLAGS)' -X $(CLI_VERSION_PACKAGE).gitCommit=$(GIT_COMMIT)
+// -X $(CLI_VERSION_PACKAGE).version=$(CLI_VERSION)" $(COMMAND_BUILD_OPTIONS) $(MODULE)/cmd/$(*)`;
+// versions.mk (1,567 bytes) `LIB_VERSION := 1.18.0`, `GIT_COMMIT ?= $(shell git describe …)`, `VERSION ?= …`;
+// internal/info/version.go (1,261 bytes) `var version = "unknown"`, `var gitCommit = ""`;
+// cmd/nvidia-ctk/main.go (3,568 bytes) imports internal/info (`nvidia-ctk --version` printed
+// "NVIDIA Container Toolkit CLI version unknown", judge 41 G G2).
+const nvidiaMakefile = (define = 'CLI_VERSION_PACKAGE = github.com/NVIDIA/nvidia-container-toolkit/internal/info') => `DOCKER   ?= docker
+DIST_DIR ?= $(CURDIR)/dist
+
+include $(CURDIR)/versions.mk
+
+MODULE := github.com/NVIDIA/nvidia-container-toolkit
+
+CMDS := $(patsubst ./cmd/%/,%,$(sort $(dir $(wildcard ./cmd/*/))))
+CMD_TARGETS := $(patsubst %,cmd-%, $(CMDS))
+
+ifeq ($(VERSION),)
+CLI_VERSION = $(LIB_VERSION)$(if $(LIB_TAG),-$(LIB_TAG))
+else
+CLI_VERSION = $(VERSION)
+endif
+${define}
+
+binaries: cmds
+cmds: $(CMD_TARGETS)
+
+ifneq ($(shell uname),Darwin)
+EXTLDFLAGS = -Wl,--export-dynamic -Wl,--unresolved-symbols=ignore-in-object-files -Wl,-z,lazy
+else
+EXTLDFLAGS = -Wl,-undefined,dynamic_lookup
+endif
+$(CMD_TARGETS): cmd-%:
+	go build -ldflags "-s -w '-extldflags=$(EXTLDFLAGS)' -X $(CLI_VERSION_PACKAGE).gitCommit=$(GIT_COMMIT) -X $(CLI_VERSION_PACKAGE).version=$(CLI_VERSION)" $(COMMAND_BUILD_OPTIONS) $(MODULE)/cmd/$(*)
+`;
+const nvidiaVersions = 'LIB_NAME := nvidia-container-toolkit\nLIB_VERSION := 1.18.0\nLIB_TAG := rc.3\n\nGIT_COMMIT ?= $(shell git describe --match="" --dirty --long --always --abbrev=40 2> /dev/null || echo "")\n\nVERSION ?= $(LIB_VERSION)$(if $(LIB_TAG),-$(LIB_TAG))\n';
+const nvidia = (over: Record<string, string | null> = {}): Record<string, string | null> => ({
+  'go.mod': 'module github.com/NVIDIA/nvidia-container-toolkit\n\ngo 1.23.2\n',
+  'cmd/nvidia-ctk/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/NVIDIA/nvidia-container-toolkit/internal/info"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 && os.Args[1] == "--version" {\n\t\tfmt.Println("NVIDIA Container Toolkit CLI version", info.GetVersionString())\n\t}\n}\n',
+  'internal/info/version.go': 'package info\n\nimport "strings"\n\n// version must be set by go build\'s -X main.version= option in the Makefile.\nvar version = "unknown"\n\n// gitCommit will be the hash that the binary was built from\n// and will be populated by the Makefile\nvar gitCommit = ""\n\nfunc GetVersionParts() []string {\n\tv := []string{version}\n\tif gitCommit != "" {\n\t\tv = append(v, "commit: "+gitCommit)\n\t}\n\treturn v\n}\n\nfunc GetVersionString(more ...string) string {\n\treturn strings.Join(append(GetVersionParts(), more...), "\\n")\n}\n',
+  Makefile: nvidiaMakefile(),
+  'versions.mk': nvidiaVersions,
+  ...over,
+});
+const STAMPED_INFO = /ARG VERSION=dev\n[\s\S]*-X github\.com\/NVIDIA\/nvidia-container-toolkit\/internal\/info\.version=\$\{VERSION\}/;
+
+// containers/prometheus-podman-exporter at f1d9353 (above): Makefile (7,004 bytes):1 `PKG_PATH =
+// "github.com/containers/prometheus-podman-exporter"`, :18 `VERSION = $(shell cat VERSION | grep
+// VERSION | cut -d'=' -f2)`, :39 `@export CGO_ENABLED=0 && $(GO) build $(BUILDFLAGS) --tags "remote
+// containers_image_openpgp" -ldflags="-X '$(PKG_PATH)/cmd.buildVersion=$(VERSION)' -X
+// '$(PKG_PATH)/cmd.buildRevision=$(REVISION)' -X '$(PKG_PATH)/cmd.buildBranch=$(BRANCH)'" -o
+// $(BIN)/remote/$(TARGET)` (`--version` printed "(version=, branch=, revision=unknown)").
+const podmanMakefile = (pkgPath = 'PKG_PATH = "github.com/containers/prometheus-podman-exporter"') => `${pkgPath}
+BIN := ./bin
+GO := go
+TARGET := prometheus-podman-exporter
+BUILDFLAGS := -mod=vendor
+
+VERSION = $(shell cat VERSION  | grep VERSION | cut -d'=' -f2)
+REVISION = $(shell cat VERSION  | grep REVISION | cut -d'=' -f2)
+BRANCH=$(shell git rev-parse --abbrev-ref HEAD 2>/dev/null)
+
+all: binary
+
+.PHONY: binary-remote
+binary-remote: ## Build prometheus-podman-exporter for remote connection
+\t@mkdir -p $(BIN)/remote
+\t@export CGO_ENABLED=0 && $(GO) build $(BUILDFLAGS) --tags "remote containers_image_openpgp" -ldflags="-X '$(PKG_PATH)/cmd.buildVersion=$(VERSION)' -X '$(PKG_PATH)/cmd.buildRevision=$(REVISION)' -X '$(PKG_PATH)/cmd.buildBranch=$(BRANCH)'" -o $(BIN)/remote/$(TARGET)
+`;
+
+describe('judge 41 G2: the version variable\'s package named through a make variable', () => {
+  it('nvidia-container-toolkit Makefile:54,68 -X $(CLI_VERSION_PACKAGE).version (with its includes read): stamped', async () => {
+    const r = await gen(tree(nvidia(), {}), { package: './cmd/nvidia-ctk' });
+    assert.match(r.dockerfile, STAMPED_INFO, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('internal/info/version.go declares `var version`, which the project\'s build stamps (Makefile:')), r.reasons.join('\n'));
+  });
+
+  it('prometheus-podman-exporter Makefile:1,39 -X \'$(PKG_PATH)/cmd.buildVersion=$(VERSION)\' with a quoted PKG_PATH: stamped', async () => {
+    const r = await gen(tree(podmanExporter(), { Makefile: podmanMakefile() }));
+    assert.match(r.dockerfile, /-X github\.com\/containers\/prometheus-podman-exporter\/cmd\.buildVersion=\$\{VERSION\}/, r.dockerfile);
+  });
+
+  it('a module path from $(shell go list -m) in the go.mod\'s folder: stamped; with a go.work, not', async () => {
+    const mk = nvidiaMakefile('CLI_VERSION_PACKAGE = $(MOD)/internal/info\nMOD := $(shell go list -m)');
+    const r = await gen(tree(nvidia({ Makefile: mk }), {}), { package: './cmd/nvidia-ctk' });
+    assert.match(r.dockerfile, STAMPED_INFO, r.dockerfile);
+    const w = await gen(tree(nvidia({ Makefile: mk, 'go.work': 'go 1.23.2\n\nuse .\n' }), {}), { package: './cmd/nvidia-ctk' });
+    assert.doesNotMatch(w.dockerfile, /ARG VERSION|-X /, w.dockerfile);
+  });
+
+  it('negative: a variable defined twice, under a conditional, by a command, by an include this cannot read, or never: no stamp', async () => {
+    const P = 'github.com/NVIDIA/nvidia-container-toolkit/internal/info';
+    for (const [what, over] of [
+      ['twice', { Makefile: nvidiaMakefile(`CLI_VERSION_PACKAGE = ${P}\nCLI_VERSION_PACKAGE = ${P}/v2`) }],
+      ['conditional', { Makefile: nvidiaMakefile(`ifeq ($(X),)\nCLI_VERSION_PACKAGE = ${P}\nendif`) }],
+      ['appended', { Makefile: nvidiaMakefile(`CLI_VERSION_PACKAGE = github.com/NVIDIA\nCLI_VERSION_PACKAGE += nvidia-container-toolkit/internal/info`) }],
+      ['a command', { Makefile: nvidiaMakefile('CLI_VERSION_PACKAGE = $(shell go list ./internal/info)') }],
+      ['redefined in the include', { 'versions.mk': `${nvidiaVersions}CLI_VERSION_PACKAGE = ${P}/v2\n` }],
+      ['an include that is not there', { 'versions.mk': null }],
+      ['never', { Makefile: nvidiaMakefile('') }],
+    ] as [string, Record<string, string | null>][]) {
+      const r = await gen(tree(nvidia(over), {}), { package: './cmd/nvidia-ctk' });
+      assert.doesNotMatch(r.dockerfile, /ARG VERSION|-X /, `${what}\n${r.dockerfile}`);
+    }
   });
 });

@@ -219,6 +219,48 @@ export function makeRecipeRecorded(args: MakeArgs, read: (name: string) => strin
   return readRecipe(args, read, unsetInEnv, { exists, depth: 0 });
 }
 
+/**
+ * The variables a Makefile gives one value for certain, as written (unexpanded): assigned once,
+ * outside conditionals, with `=`, `:=`, `::=` (not `override`), or once with `?=` (make's
+ * environment is taken to have none of them). `file` is relative to the context; its `include`s
+ * are read in place when they name files plainly (or under `$(CURDIR)`, the Makefile's folder: make
+ * runs there), a missing `-include`/`sinclude` is nothing. Null when the file is missing, an
+ * include cannot be read, or the Makefile holds what this reader cannot follow (parseMakefile).
+ * For generate/linkSettings.ts: the `-X $(CLI_VERSION_PACKAGE).version=…` of NVIDIA/nvidia-container-toolkit
+ * d8c9ff9 Makefile:68, `CLI_VERSION_PACKAGE = github.com/NVIDIA/nvidia-container-toolkit/internal/info` (:54).
+ */
+export function makeVariableValues(file: string, read: (rel: string) => string | null): Map<string, string> | null {
+  const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+  const inline = (rel: string, depth: number, optional: boolean): string | null | undefined => {
+    const text = read(rel);
+    if (text === null) return optional ? '' : null;
+    if (depth > 3) return null;
+    const out: string[] = [];
+    for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+      const inc = /^(-?include|sinclude)[ \t]+([^#]*?)[ \t]*(?:#.*)?$/.exec(line);
+      if (!inc) {
+        out.push(line);
+        continue;
+      }
+      for (const word of inc[2].split(/\s+/).filter(Boolean)) {
+        const named = word.replace(/\$\(CURDIR\)|\$\{CURDIR\}/g, dir === '' ? '.' : dir);
+        if (named.includes('$') || /[*?[]/.test(named)) return null;
+        const at = named.startsWith('/') ? null : path.posix.normalize(word.startsWith('$') ? named : path.posix.join(dir === '' ? '.' : dir, named));
+        if (at === null || at.startsWith('../')) return null;
+        const body = inline(at, depth + 1, inc[1] !== 'include');
+        if (body === null || body === undefined) return null;
+        out.push(...body.split('\n'));
+      }
+    }
+    return out.join('\n');
+  };
+  const text = inline(file, 0, false);
+  if (text === null || text === undefined || read(file) === null) return null;
+  const parsed = parseMakefile(text, true);
+  if (parsed === null) return null;
+  return new Map([...parsed.vars, ...parsed.defaultVars]);
+}
+
 /** makeRecipeRecorded's way of reading; null for makeRecipe's. */
 interface Record {
   exists: (name: string) => boolean;

@@ -12,6 +12,9 @@
  *    has none of the usual names; or, when the main package has none at all, one of another package
  *    of the program's module (stampedPackageVersion).
  */
+import * as path from 'node:path';
+import { makeVariableValues } from '../dockerfile/makeRecipe';
+import { parseGoMod } from '../workspace/gomod';
 import { BUILD_FILE } from './linkname';
 
 export interface LinkSetting {
@@ -33,8 +36,10 @@ const ROOT_BUILD_SCRIPT = /^build(?:[-_][A-Za-z0-9_-]+)?$/;
 
 /**
  * Every `-X symbol=value` the project's build files pass, in file order; `scripts`: also the root's
- * extensionless build scripts (read for stampedPackageVersion only: constantLinkSettings asks every
- * build file to agree, and those files were not among them).
+ * extensionless build scripts, and the symbols a Makefile writes with its variables, expanded where
+ * certain (`-X $(CLI_VERSION_PACKAGE).version=…`: symbolsExpanded). Both read for
+ * stampedPackageVersion only: constantLinkSettings asks every build file to agree, and those
+ * files and settings were not among them.
  */
 export function linkSettings(io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }, scripts = false): LinkSetting[] {
   const files = io.listFiles('').map((f) => f.path).filter((p) => (BUILD_FILE.test(p) || (scripts && ROOT_BUILD_SCRIPT.test(p))) && !p.includes('node_modules/')).sort();
@@ -43,15 +48,70 @@ export function linkSettings(io: { read(rel: string): string | null; listFiles(u
     const text = io.read(p);
     if (text === null || text.length > 256 * 1024 || !text.includes('-X')) continue;
     const make = /(?:^|\/)(?:GNUmakefile|Makefile|[^/]+\.mk)$/.test(p);
+    const vars = scripts && make && /-X(?:\s+|=)["']?[^\s"'=]*\$[({]/.test(text) ? makeVariableValues(p, io.read) : null;
     let depth = 0;
     text.split('\n').forEach((line, i) => {
       if (/^\s*#/.test(line)) return;
       if (make && /^\s*(?:ifeq|ifneq|ifdef|ifndef)\b/.test(line)) depth++;
       else if (make && /^\s*endif\b/.test(line)) depth = Math.max(0, depth - 1);
-      for (const m of line.matchAll(SETTING)) out.push({ symbol: m[1], value: LITERAL.test(m[2]) ? m[2] : null, at: `${p}:${i + 1}`, ...(depth > 0 ? { conditional: true } : {}) });
+      const seen = vars ? symbolsExpanded(line, (name) => makeValue(name, vars, p, io.read)) : line;
+      for (const m of seen.matchAll(SETTING)) out.push({ symbol: m[1], value: LITERAL.test(m[2]) ? m[2] : null, at: `${p}:${i + 1}`, ...(depth > 0 ? { conditional: true } : {}) });
     });
   }
   return out;
+}
+
+/** The symbol of a `-X` setting as written, make variables and all (`$(CLI_VERSION_PACKAGE).version`, `'$(PKG_PATH)/cmd.buildVersion`). */
+const WRITTEN_SYMBOL = /((?:^|[\s"'=])-X(?:\s+|=)["']?)((?:[A-Za-z0-9_~./-]|\$\([A-Za-z_][A-Za-z0-9_]*\)|\$\{[A-Za-z_][A-Za-z0-9_]*\})+)(?==)/g;
+
+/**
+ * A Makefile line with the make variables of its `-X` symbols replaced by their values when each
+ * is certain (`value`: null when not); the values (`=…` after the symbol) stay as written, so a
+ * per-release stamp stays one. A symbol with a variable not known stays as written, and the
+ * settings reader then skips it.
+ */
+function symbolsExpanded(line: string, value: (name: string) => string | null): string {
+  return line.replace(WRITTEN_SYMBOL, (all, lead: string, symbol: string) => {
+    if (!symbol.includes('$')) return all;
+    let known = true;
+    const out = symbol.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (ref, a, b) => {
+      const v = value(a ?? b);
+      if (v === null) known = false;
+      return v ?? ref;
+    });
+    return known ? `${lead}${out}` : all;
+  });
+}
+
+/**
+ * A make variable's value for certain, expanded, as part of an import path: a plain value (quotes
+ * around the whole dropped: containers/prometheus-podman-exporter f1d9353 Makefile:1 `PKG_PATH =
+ * "github.com/containers/prometheus-podman-exporter"`, which the recipe's shell quoting splices
+ * away), the values of the variables it names, or `$(shell go list -m)`: the module path of the
+ * go.mod in the Makefile's folder, with no go.work there or above (which would list every module
+ * of the workspace). Null otherwise.
+ */
+function makeValue(name: string, vars: ReadonlyMap<string, string>, file: string, read: (rel: string) => string | null, depth = 0): string | null {
+  const raw = vars.get(name);
+  if (raw === undefined || depth > 5) return null;
+  if (/^\$\(shell[ \t]+go[ \t]+list[ \t]+-m[ \t]*\)$/.test(raw)) {
+    const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const mod = read(dir === '' ? 'go.mod' : `${dir}/go.mod`);
+    if (mod === null) return null;
+    for (let d = dir; ; d = path.posix.dirname(d) === '.' ? '' : path.posix.dirname(d)) {
+      if (read(d === '' ? 'go.work' : `${d}/go.work`) !== null) return null;
+      if (d === '') break;
+    }
+    return parseGoMod(mod).module;
+  }
+  const unquoted = /^(["'])([^"'$\s]+)\1$/.exec(raw)?.[2] ?? raw;
+  let known = true;
+  const out = unquoted.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, a, b) => {
+    const v = makeValue(a ?? b, vars, file, read, depth + 1);
+    if (v === null) known = false;
+    return v ?? '';
+  });
+  return known && /^[A-Za-z0-9_~./-]+$/.test(out) ? out : null;
 }
 
 /** A name that says it holds a release stamp or describes the build (version, commit, build date, builder, compiler…), whatever its value. */
