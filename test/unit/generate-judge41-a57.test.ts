@@ -9,6 +9,9 @@
  * - G2: a version variable of a package of the module that the project's Makefile stamps through a
  *   make variable naming its package (`-X $(CLI_VERSION_PACKAGE).version=$(CLI_VERSION)`) is
  *   stamped by the generated build too, when the variable's value is certain;
+ * - G10: the project's own image copies a binary its Makefile builds with build tags and
+ *   CGO_ENABLED=0 (`make binary-remote-<arch>`): the generated build uses those tags and no cgo
+ *   (the judge's cgo image of the local engine stopped at start: "could not find a working conmon binary").
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -207,6 +210,104 @@ describe('judge 41 G2: the version variable\'s package named through a make vari
     ] as [string, Record<string, string | null>][]) {
       const r = await gen(tree(nvidia(over), {}), { package: './cmd/nvidia-ctk' });
       assert.doesNotMatch(r.dockerfile, /ARG VERSION|-X /, `${what}\n${r.dockerfile}`);
+    }
+  });
+});
+
+// prometheus-podman-exporter f1d9353 (above): Containerfile (348 bytes) `FROM --platform=${TARGETPLATFORM}
+// quay.io/prometheus/busybox-${TARGETOS}-${TARGETARCH}:latest`, :8 `COPY ./bin/remote/prometheus-podman-exporter-${TARGETARCH}
+// /bin/podman_exporter`, :10 `EXPOSE 9882`, :11 `USER nobody`, :12 `ENTRYPOINT [ "/bin/podman_exporter" ]`; Makefile
+// (7,004 bytes):41-45 and 59-63 `binary-remote-amd64:` / `binary-remote-arm64:` `@mkdir -p $(BIN)/remote`,
+// `@echo "building amd64"`, `@export CGO_ENABLED=0 && GOARCH=amd64 $(GO) build $(BUILDFLAGS) --tags "remote
+// containers_image_openpgp" -ldflags=… -o $(BIN)/remote/$(TARGET)-amd64` (.github/workflows/build-and-publish.yaml:33-36
+// runs them, then builds the Containerfile); :65-69 `$(TARGET): $(SRC)`, `$(GO) build $(BUILDFLAGS) -tags
+// "$(BUILDTAGS)" …` (BUILDTAGS from hack/*.sh: the local, cgo engine). The program's cgo comes through vendor/
+// (podman's libpod → mattn/go-sqlite3, gpgme, btrfs); here exporter/exporter.go imports go-sqlite3 directly in its stead.
+const containerfile = (copy = 'COPY ./bin/remote/prometheus-podman-exporter-${TARGETARCH} /bin/podman_exporter') => `FROM --platform=\${TARGETPLATFORM} quay.io/prometheus/busybox-\${TARGETOS}-\${TARGETARCH}:latest
+LABEL maintainer="Navid Yaghoobi <navidys@fedoraproject.org>"
+
+ARG TARGETPLATFORM
+ARG TARGETOS
+ARG TARGETARCH
+
+${copy}
+
+EXPOSE 9882
+USER nobody
+ENTRYPOINT [ "/bin/podman_exporter" ]
+`;
+const remoteRecipe = (arch: string, build = '--tags "remote containers_image_openpgp"', tail = '') => `.PHONY: binary-remote-${arch}
+binary-remote-${arch}: ## Build ${arch} prometheus-podman-exporter for remote connection
+\t@mkdir -p $(BIN)/remote
+\t@echo "building ${arch}"
+\t@export CGO_ENABLED=0 && GOARCH=${arch} $(GO) build $(BUILDFLAGS) ${build} -ldflags="-X '$(PKG_PATH)/cmd.buildVersion=$(VERSION)'" -o $(BIN)/remote/$(TARGET)-${arch}${tail}
+`;
+const podmanRemoteMakefile = (amd64 = remoteRecipe('amd64'), arm64 = remoteRecipe('arm64')) => `PKG_PATH = "github.com/containers/prometheus-podman-exporter"
+BIN := ./bin
+GO := go
+TARGET := prometheus-podman-exporter
+GOBIN := $(shell $(GO) env GOBIN)
+SRC = $(shell find . -type f -name '*.go' -not -path "./vendor/*")
+BUILDFLAGS := -mod=vendor
+BUILDTAGS ?= \\
+\t$(shell hack/systemd_tag.sh) \\
+\t$(shell hack/btrfs_installed_tag.sh) \\
+\t$(shell hack/btrfs_tag.sh)
+
+VERSION = $(shell cat VERSION  | grep VERSION | cut -d'=' -f2)
+
+all: binary
+
+.PHONY: binary
+binary: $(TARGET)  ## Build prometheus-podman-exporter binary
+\t@true
+
+${amd64}
+${arm64}
+.PHONY: $(TARGET)
+$(TARGET): $(SRC)
+\t@echo "running go build"
+\t@mkdir -p $(BIN)
+\t$(GO) build $(BUILDFLAGS) -tags "$(BUILDTAGS)" -ldflags="-X '$(PKG_PATH)/cmd.buildVersion=$(VERSION)'" -o $(BIN)/$(TARGET)
+`;
+const podmanImage = (over: Record<string, string | null> = {}): Record<string, string | null> => ({
+  ...podmanExporter(),
+  'go.mod': 'module github.com/containers/prometheus-podman-exporter\n\ngo 1.23.3\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.28\n\tgithub.com/prometheus/common v0.63.0\n\tgithub.com/spf13/cobra v1.9.1\n)\n',
+  'cmd/root.go': rootGo('rootCmd.Flags().StringArrayP("web.listen-address", "l", []string{":9882"},\n\t\t"Addresses on which to expose metrics and web interface.")').replace('\t"github.com/prometheus/common/version"\n', '\t"github.com/containers/prometheus-podman-exporter/exporter"\n\t"github.com/prometheus/common/version"\n').replace('_ = fmt.Sprint(', '_ = fmt.Sprint(exporter.Name, '),
+  'exporter/exporter.go': 'package exporter\n\nimport (\n\t_ "github.com/mattn/go-sqlite3"\n)\n\nconst Name = "podman"\n',
+  Containerfile: containerfile(),
+  Makefile: podmanRemoteMakefile(),
+  ...over,
+});
+
+describe('judge 41 G10: the build of the binary the project\'s own image copies from the context', () => {
+  it('prometheus-podman-exporter Containerfile:8 ← Makefile binary-remote-<arch>: -tags remote,containers_image_openpgp and CGO_ENABLED=0, static runtime', async () => {
+    const r = await gen(tree(podmanImage(), {}));
+    assert.match(r.dockerfile, /CGO_ENABLED=0 GOOS=\$TARGETOS GOARCH=\$TARGETARCH \\\n\s+go build -trimpath -tags remote,containers_image_openpgp /, r.dockerfile);
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /CGO_ENABLED=1|apt-get/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('-tags remote,containers_image_openpgp: the binary the project\'s own image ships is built with them (Containerfile:8 COPY ./bin/remote/prometheus-podman-exporter-${TARGETARCH}, which Makefile:')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.startsWith('CGO_ENABLED=0 although the program\'s imports, read without build tags, reach cgo (')), r.reasons.join('\n'));
+  });
+
+  it('control: without the Containerfile, the same tree builds with cgo and no tags (the default goal\'s tags are unknown)', async () => {
+    const r = await gen(tree(podmanImage({ Containerfile: null }), {}));
+    assert.match(r.dockerfile, /CGO_ENABLED=1/, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+  });
+
+  it('negative: a path no recipe writes, a variable in the path, recipes that disagree, a recipe of another package or one that may not run, a Dockerfile that builds: as before', async () => {
+    for (const [what, over] of [
+      ['no recipe writes it', { Containerfile: containerfile('COPY ./bin/prometheus-podman-exporter /bin/podman_exporter') }],
+      ['a variable in the path', { Containerfile: containerfile('ARG VERSION\nCOPY ./bin/remote/prometheus-podman-exporter-${VERSION} /bin/podman_exporter') }],
+      ['recipes disagree on tags', { Makefile: podmanRemoteMakefile(remoteRecipe('amd64'), remoteRecipe('arm64', '--tags "remote"')) }],
+      ['another package', { Makefile: podmanRemoteMakefile(remoteRecipe('amd64', '--tags "remote containers_image_openpgp"', ' ./cmd'), remoteRecipe('arm64', '--tags "remote containers_image_openpgp"', ' ./cmd')) }],
+      ['may not run', { Makefile: podmanRemoteMakefile(remoteRecipe('amd64', '--tags "remote containers_image_openpgp"', ' || true'), remoteRecipe('arm64', '--tags "remote containers_image_openpgp"', ' || true')) }],
+      ['the image builds it', { Containerfile: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/exporter .\n\nFROM busybox\nCOPY --from=build /out/exporter /bin/podman_exporter\nENTRYPOINT ["/bin/podman_exporter"]\n' }],
+    ] as [string, Record<string, string | null>][]) {
+      const r = await gen(tree(podmanImage(over), {}));
+      assert.match(r.dockerfile, /CGO_ENABLED=1/, `${what}\n${r.dockerfile}`);
+      assert.doesNotMatch(r.dockerfile, /-tags remote/, `${what}\n${r.dockerfile}`);
     }
   });
 });

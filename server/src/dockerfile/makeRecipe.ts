@@ -78,6 +78,12 @@ export interface RecipeCommand {
   unknown?: true;
   /** (makeRecipeRecorded only) The Makefile whose recipe holds it, relative to where make runs, when a sub-make (`-C`, `-f`) read another. */
   file?: string;
+  /**
+   * (makeRecipeRecorded only) Variables an `export NAME=value` of its recipe line gives it: before
+   * it, in the line's own shell, for certain (each recipe line is a shell of its own).
+   * containers/prometheus-podman-exporter f1d9353 Makefile:45 `@export CGO_ENABLED=0 && GOARCH=amd64 $(GO) build …`.
+   */
+  exported?: { name: string; value: string }[];
 }
 
 export interface MakeRecipe {
@@ -449,7 +455,9 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
         out.push({ target, line: r.line, cmd, dir, conditional, unknown: true });
         continue;
       }
-      out.push({ target, line: r.line, cmd, dir, conditional });
+      // `export A=1 B=2 &&` (or `;`) before it on the line, in the line's own shell.
+      const exported = record ? script.assignments.filter((a) => !a.conditional && a.end <= raw.start && /(?:^|[;&]\s*)export\s+(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*$/.test(expanded.slice(0, a.start))).map((a) => ({ name: a.name, value: a.value })) : [];
+      out.push({ target, line: r.line, cmd, dir, conditional, ...(exported.length > 0 ? { exported } : {}) });
     }
   }
   return true;

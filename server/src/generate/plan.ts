@@ -27,7 +27,8 @@ import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgo
 import { cgoPairs, describePair, madeEmbeds, makefileTargets, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { CONFIG_FILE, goreleaserBinaryName, madeBinaryName, ownStartRootUser, ownBareStart, ownImageFiles, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
-import { decideTags } from './buildTags';
+import { decideTags, gatedFiles, selectedBy } from './buildTags';
+import { imageBinaryBuild } from './imageBuild';
 import { runsOnlyOnOtherOs } from './otherOsRuns';
 import { viperSearch } from './viperConfig';
 import { dataDirFlags } from './dataDirFlags';
@@ -642,7 +643,24 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // 13900ef oxiad/dataserver/database/kvstore/kv_trap_disable.go:15 `//go:build disable_trap`,
   // in the oxiad member the cmd module imports).
   const ownModules = new Set<string | null>([pkg.module, ...(workspaceMode && work ? work.members.filter((m) => !m.outsideContext).map((m) => m.dir) : [])]);
-  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => ownModules.has(packageByDir(model, d)?.module ?? null)), io, { importPath: target.importPath, model });
+  const tagPackages = facts.packages.filter((d) => ownModules.has(packageByDir(model, d)?.module ?? null));
+  let tagDecision = decideTags(target.dir, target.module ?? '', tagPackages, io, { importPath: target.importPath, model });
+  // The project's own image ships a binary its Makefile builds (./imageBuild.ts): built as that
+  // one is, its tags and its CGO_ENABLED=0 (containers/prometheus-podman-exporter's Containerfile
+  // copies bin/remote/…-${TARGETARCH}, which `make binary-remote-<arch>` builds with `-tags
+  // "remote containers_image_openpgp"` and CGO_ENABLED=0: the API client, not the local engine).
+  const imageBuild = options.runtime === undefined ? imageBinaryBuild(model, target.dir, io) : null;
+  const imageBuildWhere = imageBuild ? `${imageBuild.copy}, which ${imageBuild.builds.length > 1 ? `${imageBuild.builds[0]} and ${imageBuild.builds.length - 1} more recipe${imageBuild.builds.length > 2 ? 's' : ''} (one per platform) write` : `${imageBuild.builds[0]} writes`}` : '';
+  if (imageBuild && imageBuild.tags.length > 0 && [...imageBuild.tags].sort().join(',') !== [...tagDecision.tags].sort().join(',')) {
+    const selected = gatedFiles(tagPackages, io).filter((g) => selectedBy(g.constraint, imageBuild.tags));
+    tagDecision = {
+      tags: imageBuild.tags,
+      reasons: [`-tags ${imageBuild.tags.join(',')}: the binary the project's own image ships is built with them (${imageBuildWhere})${tagDecision.tags.length > 0 ? `, not with ${tagDecision.tags.join(',')}` : ''}; they switch what the program and its dependencies compile, so the generated binary is the one the project's image runs.`],
+      warnings: [],
+      selected,
+    };
+  }
+  const imageCgoOff = imageBuild?.cgo === '0';
   // The program's sources as far as they are read (ports, version, its shape).
   const sources = pkg.files.map((f) => ({ file: f, text: read(join(pkg.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
   const closure: PackageSources[] = [];
@@ -877,7 +895,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       }
     }
   }
-  const cgo = facts.needsCgo || forkCgo.length > 0 || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0 || wasmvm !== null || ownCgo;
+  const cgoWanted = facts.needsCgo || forkCgo.length > 0 || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0 || wasmvm !== null || ownCgo;
+  const cgo = cgoWanted && !imageCgoOff;
   if (ownCgo && settingsOff.length > 0) {
     warnings.push(`The project's builds of ${describe(target)} disagree on cgo: CGO_ENABLED=1 in ${shownSettings(settingsOn)}, CGO_ENABLED=0 in ${shownSettings(settingsOff)}. The generated build uses cgo (${pairs.map((p) => p.pkg || 'the root package').join(', ')} ${pairs.length > 1 ? 'have' : 'has'} a cgo implementation and a !cgo fallback); set CGO_ENABLED=0 and a static runtime if the build you ship is the other one.`);
   }
@@ -886,6 +905,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     : '';
   const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...forkCgo, ownCgo ? pairsWhy : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), wasmvmWhy, ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
+  if (cgoWanted && imageCgoOff) reasons.push(`CGO_ENABLED=0 although the program's imports, read without build tags, reach cgo (${cgoWhyAll()}): the binary the project's own image ships is built so (${imageBuildWhere}${imageBuild!.tags.length > 0 ? `, with -tags ${imageBuild!.tags.join(',')}` : ''}), so the generated binary is static as that one is.`);
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
   const installable = shape.runsCommands.filter((c) => c.onlyWith === undefined && !baseTool(c.name) && runtimePackage(c.name) !== null);
@@ -1025,7 +1045,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         ? `${runtimeImage} runtime: no cgo (CGO_ENABLED=0), but the binary is not static: ${loaderWhy}. distroless/static has no loader, so the binary would not start there ("exec …: no such file or directory"); distroless/base has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`
         : injected !== null
         ? `${runtimeImage} runtime: no cgo (CGO_ENABLED=0, a static binary), but ${injectedWhy}. distroless/static has no glibc, so ${injected.name} would not start there; distroless/base has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`
-        : `${runtimeImage} runtime: ${pairs.length > 0 ? `no cgo, as the project builds it (CGO_ENABLED=0: ${shownSettings(settingsOff)}), although ${pairs.slice(0, 2).map(describePair).join('; ')}: the fallback is compiled` : 'no cgo needed (no import "C", no cgo-only module)'}, so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
+        : `${runtimeImage} runtime: ${pairs.length > 0 ? `no cgo, as the project builds it (CGO_ENABLED=0: ${shownSettings(settingsOff)}), although ${pairs.slice(0, 2).map(describePair).join('; ')}: the fallback is compiled` : cgoWanted ? 'no cgo, as the project\'s image builds it (above)' : 'no cgo needed (no import "C", no cgo-only module)'}, so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
       break;
     case 'scratch':
       runtimeImage = 'scratch';
