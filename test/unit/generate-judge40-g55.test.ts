@@ -330,7 +330,7 @@ func New(command string, argv []string) (*LocalCommand, error) {
 };
 
 describe('judge 40: a vendored creack/pty that Go 1.15+ breaks (sorenisanerd/gotty 8e17298 vendor/modules.txt:5)', () => {
-  const check = 'vendor/modules.txt vendors github.com/creack/pty v1.1.7: with Go 1.15 or newer (the builder has Go 1.26, not 1.13) pty.Start cannot start a command';
+  const check = 'vendor/modules.txt vendors github.com/creack/pty v1.1.7: with Go 1.15 or newer (the builder has Go 1.26, not 1.13; Go 1.14, the newest it works with, is out of support) pty.Start cannot start a command';
   it('a Check names the vendored version and v1.1.10', async () => {
     const r = await gen(tree(gottyPty, {}));
     assert.ok(r.warnings.some((w) => w.startsWith(check) && w.endsWith('go get github.com/creack/pty@v1.1.10 && go mod vendor')), r.warnings.join('\n'));

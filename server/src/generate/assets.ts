@@ -19,7 +19,7 @@ import { packageByDir } from '../workspace/query';
 import { closingBrace, firstArg, stripGoComments } from './goSource';
 import { constantsOf } from '../workspace/goText';
 import { evalConstraint } from '../workspace/goImports';
-import { vendorChain, type VendoredPackage } from './vendorGraph';
+import { vendorChain, type VendoredPackage } from '../facts/vendorGraph';
 import { shellScript, type GoGenerateDirective } from './goGenerate';
 
 export interface AssetIo {

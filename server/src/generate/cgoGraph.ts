@@ -11,7 +11,7 @@
  */
 import * as nodePath from 'node:path';
 import { CGO_WRAPPERS, cgoWrapperFor, fileNameMatchesLinux, knownCgoModuleFor, modulesWithCode } from '../workspace/goImports';
-import { vendorChain, walkVendored, type VendorIo } from './vendorGraph';
+import { vendorChain, walkVendored, type VendorIo } from '../facts/vendorGraph';
 
 // The table of wrapper packages and the go.sum reading live with the lint facts (one fact, one place).
 export { modulesWithCode };

@@ -5,6 +5,7 @@
 import * as nodePath from 'node:path';
 import { NEWEST_GO_LINE, OLDEST_SUPPORTED_GO_LINE, TRIMPATH_SINCE, compareGoVersions, goLine, goLineSupportEndedWith } from '../images/golangTag';
 import { oldDependencies, type OldDependency } from './oldDependencies';
+import { compiledVendored } from '../facts/knownBreaks';
 import { executableDirWrites } from './exeDir';
 import { knownCgoModuleFor, knownCgoRequirement, parseGoFile } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
@@ -21,7 +22,7 @@ import {
 } from './images';
 import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, builtWorkdirReads, literalPath, relativeFlagDefaults, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
 import { capabilityWorkloads, commandWorkloads, EBPF_LOADER, entrypointWorkloads, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, MOUNT_LIBRARY, rawPacketUse, runsImageOf, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
-import { walkVendored } from './vendorGraph';
+import { walkVendored } from '../facts/vendorGraph';
 import { parseEmbedPatterns } from '../facts/contextInputs';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, makefileTargets, projectCgoSettings } from './cgoOwn';
@@ -631,11 +632,21 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   // cgo
   const facts = buildFacts(model, target.dir);
+  const goFiles = (dir: string): string[] =>
+    io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
   // A raised builder meets requirements pinned by the old go line's era: name those known to break
-  // (the vendored version when the module vendors: what -mod=vendor builds).
-  const oldDeps = go.raisedFrom && mod ? oldDependencies(mod, go.version, model.vendor !== null && model.vendor.dir === mod.dir ? model.vendor.modules : null, facts.externalImports) : [];
+  // (facts/knownBreaks.ts; the vendored version when the module vendors: what -mod=vendor builds,
+  // for a module the program compiles). The builder stays: the newest Go each known break works
+  // with is long out of support (Go 1.14, 1.17, 1.20), so no reasonable builder avoids it, and the
+  // Check says the program fails until the module is upgraded. Not for a go line that is itself
+  // that new: go.mod's requirement alone does not say the program links the module
+  // (openflagr/flagr's go 1.26 go.mod lists assume-no-moving-gc of 2022, which its build does not link).
+  const vendoredHere = mod && model.vendor !== null && model.vendor.dir === mod.dir ? model.vendor.modules : null;
+  let compiledVendor: ReadonlySet<string> | null = null;
+  const compiledHere = () => (compiledVendor ??= compiledVendored(facts.externalImports, join(mod!.dir, 'vendor'), { read, goFiles }));
+  const oldDeps = go.raisedFrom && mod ? oldDependencies(mod, go.version, vendoredHere, facts.externalImports, vendoredHere ? compiledHere : null) : [];
   for (const d of oldDeps) {
-    warnings.push(`${d.file === 'go.mod' ? `${join(mod!.dir, 'go.mod')}:${d.line} requires` : `${join(mod!.dir, 'vendor/modules.txt')} vendors`} ${d.module} ${d.version}: with Go ${d.since} or newer (the builder has Go ${go.version}, not ${go.raisedFrom}) ${d.how}; ${d.fixed} fixed it. Make sure the build uses ${d.fixed} or newer: go get ${d.module}@${d.fixed}${d.file === 'go.mod' ? '' : ' && go mod vendor'}`);
+    warnings.push(`${d.file === 'go.mod' ? `${join(mod!.dir, 'go.mod')}:${d.line} requires` : `${join(mod!.dir, 'vendor/modules.txt')} vendors`} ${d.module} ${d.version}: with Go ${d.since} or newer (the builder has Go ${go.version}, not ${go.raisedFrom}${compareGoVersions(d.lastWorking, OLDEST_SUPPORTED_GO_LINE) < 0 ? `; Go ${d.lastWorking}, the newest it works with, is out of support` : ''}) ${d.how}, and so it will until the module is upgraded; ${d.fixed} fixed it. Make sure the build uses ${d.fixed} or newer: go get ${d.module}@${d.fixed}${d.file === 'go.mod' ? '' : ' && go mod vendor'}`);
   }
   // Build tags: files of the program gated by a custom tag, and the tags the project's build
   // states (what they select may need cgo).
@@ -841,8 +852,6 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const vendorIgnored = staleVendor.length > 0 && (mod?.goVersion == null || compareGoVersions(mod.goVersion, '1.14') < 0);
   const usesVendor = modDirVendor !== null && (!workspaceMode || modulesTxtIsForWorkspace(modDirVendor)) && !vendorIgnored;
   const goSum = mod ? read(join(mod.dir, 'go.sum')) : null;
-  const goFiles = (dir: string): string[] =>
-    io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
   const cgoVia = facts.needsCgo ? [] : cgoPaths(facts.externalImports, usesVendor ? modDir : null, goSum, { read, goFiles });
   const systemCgo: { importPath: string; lib: (typeof SYSTEM_CGO)[number] }[] = [];
   for (const i of facts.externalImports) {

@@ -2,7 +2,8 @@
  * The vendored packages a program compiles: from its external imports, through the import blocks
  * of the vendored files (vendor/<import path>/*.go, linux files, not tests, not `//go:build
  * ignore`), to every package vendor/ holds that the build reaches. The cgo walk (cgoGraph.ts)
- * stops at a known cgo-only package; the embed check (assets.ts) reads every package reached.
+ * stops at a known cgo-only package; the embed check (generate/assets.ts) reads every package reached;
+ * GD219 and the generator (facts/knownBreaks.ts) ask whether the program compiles a module known to break.
  */
 import { evalConstraint, fileNameMatchesLinux, parseGoFile, type GoFileInfo } from '../workspace/goImports';
 
