@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  cgoReasons, evalConstraint, fileNameMatchesLinux, importQualifier, isNoDialImport, knownCgoModuleFor, knownCgoRequirement, mayMatchInClusterConfig, needsTzdata, parseGoFile,
-  qualifiedImport, tlsImports, usesCgo, usesTls,
+  CGO_WRAPPERS, cgoReasons, cgoWrapperFor, evalConstraint, fileNameMatchesLinux, importQualifier, isNoDialImport, KNOWN_CGO_MODULES, knownCgoModuleFor,
+  knownCgoRequirement, mayMatchInClusterConfig, NO_DIAL_PACKAGES, needsTzdata, parseGoFile, pathLookup, qualifiedImport, tlsImports, underPath, usesCgo, usesTls,
 } from '../../server/src/workspace/goImports';
 import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
@@ -378,5 +378,33 @@ import (
 func f() { middleware.ProxyWithConfig(nil); otelhttp.NewHandler(nil, ""); promhttp.Handler() }
 `);
     assert.deepEqual(f.clientSide, ['github.com/labstack/echo/v4/middleware', 'github.com/docker/docker/client'], 'middleware used as a proxy, docker client renamed');
+  });
+});
+
+describe('pathLookup (the tables of import paths, looked up per path segment)', () => {
+  // Every path of the three tables, each with a package below it, its parent, and near misses
+  // (a longer last segment, a shorter one): each gives what `find` over the list gives.
+  const paths = [...KNOWN_CGO_MODULES.map((m) => m.path), ...CGO_WRAPPERS.map((w) => w.pkg), ...NO_DIAL_PACKAGES.map((d) => d.path)];
+  const probes = paths.flatMap((p) => [p, `${p}/sub`, `${p}/sub/deeper`, `${p}x`, p.slice(0, -1), p.slice(0, Math.max(0, p.lastIndexOf('/')))]);
+  probes.push('', '/', 'net/http', 'github.com', 'github.com/');
+
+  it('gives the first matching entry, as list.find does', () => {
+    assert.ok(probes.length > 300, `probes: ${probes.length}`);
+    for (const probe of probes) {
+      assert.equal(knownCgoModuleFor(probe), KNOWN_CGO_MODULES.find((m) => underPath(probe, m.path)), `knownCgoModuleFor(${probe})`);
+      assert.equal(cgoWrapperFor(probe, null), CGO_WRAPPERS.find((w) => underPath(probe, w.pkg)), `cgoWrapperFor(${probe})`);
+      const noDial = NO_DIAL_PACKAGES.find((d) => (d.tree ? underPath(probe, d.path) : probe === d.path));
+      assert.equal(isNoDialImport(probe), noDial !== undefined, `isNoDialImport(${probe})`);
+    }
+  });
+
+  it('keeps the list order between an exact entry and a tree entry above it', () => {
+    const list = [{ p: 'a/b/c', tree: false }, { p: 'a/b', tree: true }, { p: 'a/b/c', tree: true }, { p: 'a', tree: true }];
+    const find = pathLookup(list, (e) => e.p, (e) => e.tree);
+    assert.equal(find('a/b/c'), list[0], 'the exact entry listed first');
+    assert.equal(find('a/b/c/d'), list[1], 'the first tree entry above it');
+    assert.equal(find('a/x'), list[3], 'the root entry');
+    assert.equal(find('a/bc'), list[3], 'not under a/b: a/bc is another segment');
+    assert.equal(find('b'), undefined, 'nothing');
   });
 });

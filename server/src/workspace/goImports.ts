@@ -630,9 +630,11 @@ export const PURE_GO_SQLITE: readonly string[] = ['modernc.org/sqlite', 'github.
  * there is no go.sum to tell (then the wrapper alone counts).
  */
 export function cgoWrapperFor(importPath: string, withCode: ReadonlySet<string> | null): CgoWrapper | undefined {
-  const w = CGO_WRAPPERS.find((x) => underPath(importPath, x.pkg));
+  const w = cgoWrapperLookup(importPath);
   return w && (withCode === null || withCode.has(w.cgoModule)) ? w : undefined;
 }
+
+const cgoWrapperLookup = pathLookup(CGO_WRAPPERS, (w) => w.pkg, () => true);
 
 /** Module paths whose code (not only go.mod) a go.sum text holds. */
 export function modulesWithCode(goSum: string): Set<string> {
@@ -654,10 +656,38 @@ export function underPath(importPath: string, prefix: string): boolean {
   return importPath === prefix || (importPath.length > prefix.length && importPath.startsWith(prefix) && importPath.charCodeAt(prefix.length) === 0x2f);
 }
 
+/**
+ * `list.find` of the first entry (in the list's order) whose path is `importPath` or, for an entry
+ * whose `tree` is true, a parent of it (underPath), as a lookup of each of its parent paths in a
+ * map: a `find` over tables of hundreds of paths, for each import of every Go file a workspace
+ * holds, was milliseconds of every CLI start. The maps are made on the first lookup.
+ */
+export function pathLookup<T>(list: readonly T[], pathOf: (e: T) => string, tree: (e: T) => boolean): (importPath: string) => T | undefined {
+  let exact: Map<string, number> | undefined;
+  let trees: Map<string, number> | undefined;
+  return (importPath) => {
+    if (!exact || !trees) {
+      exact = new Map();
+      trees = new Map();
+      for (let i = 0; i < list.length; i++) {
+        const m = tree(list[i]) ? trees : exact;
+        if (!m.has(pathOf(list[i]))) m.set(pathOf(list[i]), i);
+      }
+    }
+    let first = exact.get(importPath) ?? -1;
+    for (let end = importPath.length; end > 0; end = importPath.lastIndexOf('/', end - 1)) {
+      const i = trees.get(end === importPath.length ? importPath : importPath.slice(0, end));
+      if (i !== undefined && (first < 0 || i < first)) first = i;
+    }
+    return first < 0 ? undefined : list[first];
+  };
+}
+
 /** The known cgo module an import path belongs to, if any. */
 export function knownCgoModuleFor(importPath: string): KnownCgoModule | undefined {
-  return KNOWN_CGO_MODULES.find((m) => underPath(importPath, m.path));
+  return knownCgoModuleLookup(importPath);
 }
+const knownCgoModuleLookup = pathLookup(KNOWN_CGO_MODULES, (m) => m.path, () => true);
 
 /** The known cgo module a go.mod requirement names (scope `module` only), if any. */
 export function knownCgoRequirement(modulePath: string): KnownCgoModule | undefined {
@@ -793,8 +823,9 @@ export const NO_DIAL_PACKAGES: readonly NoDial[] = [
 
 /** The NO_DIAL_PACKAGES entry an import path falls under, if any. */
 function noDialEntry(importPath: string): NoDial | undefined {
-  return NO_DIAL_PACKAGES.find((d) => (d.tree ? underPath(importPath, d.path) : importPath === d.path));
+  return noDialLookup(importPath);
 }
+const noDialLookup = pathLookup(NO_DIAL_PACKAGES, (d) => d.path, (d) => d.tree);
 
 /**
  * The NO_DIAL_PACKAGES entries with a client side. An import noDialEntry answers with one of these
