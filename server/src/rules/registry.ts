@@ -43,6 +43,7 @@ import { gd130 } from './gd130-instruction-swallowed-by-continuation';
 import { gd131 } from './gd131-command-substitution-not-run';
 import { gd132 } from './gd132-version-constraint-read-as-redirect';
 import { gd133 } from './gd133-checksum-line-hashed-not-checked';
+import { gd134 } from './gd134-go-flags-variable-not-read';
 import { gd118 } from './gd118-go-run-for-target';
 import { gd119 } from './gd119-package-not-copied';
 import { gd120 } from './gd120-build-arg-before-module-download';
@@ -93,6 +94,6 @@ function uniform(r: Rule): Rule {
 }
 
 /** Every rule, in catalogue order. */
-export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd121, gd122, gd123, gd125, gd126, gd127, gd128, gd129, gd130, gd131, gd132, gd133, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd212, gd213, gd214, gd215, gd216, gd217, gd218, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd312, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd124, gd202, gd203, gd305, gd306, gd307, gd311].map(uniform);
+export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd121, gd122, gd123, gd125, gd126, gd127, gd128, gd129, gd130, gd131, gd132, gd133, gd134, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd212, gd213, gd214, gd215, gd216, gd217, gd218, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd312, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd124, gd202, gd203, gd305, gd306, gd307, gd311].map(uniform);
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
