@@ -62,6 +62,10 @@ export type KnownWorkspace = Known & { workspace: WorkspaceModel };
 /**
  * The container folder a go command runs in: WORKDIR (through the FROM chain), then `cd` and
  * `-C`; null when unknown. `unknown` as for workdirBefore: null for rules that must be certain.
+ * A `cd` to a path of variables counts where WORKDIR's would (ENV, ARG defaults, the image's own
+ * environment: pathEnv) and the script before it sets none of them (future-architect/vuls 386ec57
+ * Dockerfile:9-11: `ENV REPOSITORY …`, `COPY . $GOPATH/src/$REPOSITORY`, `RUN cd
+ * $GOPATH/src/$REPOSITORY && make install`).
  */
 export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, unknown: '/' | null): string | null {
   let cwd = workdirBefore(model, stage, g.instr, unknown);
@@ -71,8 +75,10 @@ export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, u
     // A `cd` in another branch of an `if`/`case` than the command does not move it (shellhub).
     if (inOtherBranches(g.instr, c, g.cmd)) continue;
     const arg = c.argv[1];
-    if (!arg || arg.dynamic || arg.value === '-') return null;
-    cwd = chdir(cwd, arg.value);
+    if (!arg || arg.value === '-') return null;
+    const to = arg.dynamic ? cdTarget(model, stage, g.instr, c, arg) : arg.value;
+    if (to === null) return null;
+    cwd = chdir(cwd, to);
   }
   const C = goFlag(g.args, 'C');
   if (C) {
@@ -80,6 +86,22 @@ export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, u
     cwd = chdir(cwd, C.value);
   }
   return cwd;
+}
+
+/**
+ * The folder a `cd $GOPATH/src/$REPOSITORY` names, its variables expanded as WORKDIR's are
+ * (pathEnv); null when a command substitution, an unknown variable or the script before the `cd`
+ * (an assignment, a loop or `read` variable, `export`, `source`, `eval`…) may decide it.
+ */
+function cdTarget(model: DockerfileModel, stage: Stage, instr: Instruction, cd: ShellCommand, arg: ShellWord): string | null {
+  const raw = unquoteAll(arg.raw);
+  if (/\$\(|`/.test(raw) || !instr.script) return null;
+  const names = variableReferences(raw).map((r) => r.name);
+  if (names.length === 0) return null;
+  const before = instr.script.text.slice(0, cd.start);
+  if (/(^|[\s;&|(])(export|declare|typeset|local|readonly|read|source|\.|eval|set|unset)\s/.test(before)) return null;
+  for (const name of names) if (new RegExp(`(^|[^A-Za-z0-9_])${name}=|\\bfor\\s+${name}\\b`).test(before)) return null;
+  return expandVariables(raw, pathEnv(model, stage, instr));
 }
 
 /** The folder a `cd <to>` (or `go -C <to>`) from `cwd` goes to; null when `cwd` is unknown and `to` relative. */

@@ -14,18 +14,26 @@
  *   CGO_ENABLED=0 (facts envValue: a prefix, an export, ENV, an ARG default); no go generate
  *   (it runs any program) or go tool;
  * - every other command of its RUNs is one that compiles no C (KNOWN_COMMANDS: file commands,
- *   downloads, package installs, git…): a make, a script, cmake, pip, npm may build C code;
+ *   downloads, package installs, git…): a script, cmake, pip, npm may build C code; so may a
+ *   make, unless its recipe is certain (facts/builtPackages.ts makeGoCommands: a Makefile of the
+ *   builder, known goals whose recipes run only go commands and file housekeeping), and then its
+ *   go commands count as the stage's, each with the environment its recipe line gives it
+ *   (future-architect/vuls 386ec57 Dockerfile:3-11 installs gcc and musl-dev, then runs `make
+ *   install`, whose GNUmakefile:17,33-34 runs `CGO_ENABLED=0 GOEXPERIMENT=jsonv2 go install …`;
+ *   judge 41 Y M5);
  * - no later stage mounts it (`RUN --mount=from=`) or copies from it anything but files outside
  *   the system folders (a library the -dev packages brought, `/usr/lib/…`, would be used).
  *
  * No fix: which of the other packages of the install are needed is not known.
  */
 import * as path from 'node:path';
-import { copyPaths, stageDescendants, stageGoCommands, stageRef, targetImages } from '../dockerfile/facts';
+import { copyPaths, stageDescendants, stageGoCommands, stageRef, targetImages, type GoCommand } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
-import type { DockerfileModel, Stage } from '../dockerfile/model';
+import type { Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { isCToolchainPackage, isDevPackage, isInstall, packageCommand, packageCommands } from '../dockerfile/packages';
+import type { ShellCommand } from '../dockerfile/shellModel';
+import { makeGoCommands, type Known } from '../facts/builtPackages';
 import type { Rule, RuleFinding } from './types';
 
 /** Packages that only serve cgo: the C toolchain (compilers, the C library's headers) and libraries' development packages. */
@@ -53,7 +61,7 @@ export const gd128: Rule = {
   severity: 'information',
   needsWorkspace: false,
   fix: 'none',
-  facts: ['copySources', 'goCommands', 'packageInstalls'],
+  facts: ['copySources', 'goCommands', 'goBuilds', 'packageInstalls', 'contextFiles'],
   // Nothing of it in a stage no build builds (rules/analyze.ts, facts/unbuiltStages.ts).
   inStage: true,
   // (The whole file: what later stages copy from a stage decides.)
@@ -64,31 +72,42 @@ export const gd128: Rule = {
     const images = new Set(targetImages(ctx.model, ctx.finalStage));
     for (const stage of ctx.model.stages) {
       if (images.has(stage.index)) continue;
-      const finding = check(ctx.model, stage);
+      const finding = check(ctx, stage);
       if (finding) out.push(finding);
     }
     return out;
   },
 };
 
-function check(model: DockerfileModel, stage: Stage): RuleFinding | null {
+function check(info: Known, stage: Stage): RuleFinding | null {
+  const { model } = info;
   // Cheap first: the stage installs one of the packages.
   const installs = stage.instructions.flatMap((i) => packageCommands(i).filter(isInstall).map((p) => ({ instr: i, p })));
   const named = installs.flatMap(({ instr, p }) => p.packages.filter((n) => !n.word.dynamic && isCgoPackage(n.name)).map((n) => ({ instr, name: n.name })));
   if (named.length === 0) return null;
   if (stageDescendants(model, stage).length > 1) return null;
-  const go = stageGoCommands(stage);
-  if (!go.some((g) => g.sub === 'build' || g.sub === 'install')) return null;
-  for (const g of go) {
+  // The go commands of the stage's RUNs, and of the recipes of its makes when they are certain
+  // (the make command then runs nothing else: makeRecipe's harmless commands compile no C).
+  const go: { g: GoCommand; where: string }[] = stageGoCommands(stage).map((g) => ({ g, where: `line ${g.instr.line + 1}` }));
+  const made = new Set<ShellCommand>();
+  for (const i of stage.instructions) {
+    if (i.keyword !== 'RUN' || !/\bg?make\b/.test(i.script?.text ?? '')) continue;
+    for (const m of makeGoCommands(info, stage, i)) {
+      made.add(m.make);
+      go.push({ g: m.g, where: `line ${i.line + 1} through ${m.makefile}:${m.command.line}` });
+    }
+  }
+  if (!go.some(({ g }) => g.sub === 'build' || g.sub === 'install')) return null;
+  for (const { g } of go) {
     if (g.sub === 'generate' || g.sub === 'tool' || g.sub.startsWith('tool')) return null;
     if (COMPILING.has(g.sub) && envValue(model, stage, g, 'CGO_ENABLED') !== '0') return null;
   }
-  const goCmds = new Set(go.map((g) => g.cmd));
+  const goCmds = new Set(go.map(({ g }) => g.cmd));
   for (const i of stage.instructions) {
     if (i.keyword !== 'RUN') continue;
     if (!i.script) return null;
     for (const c of i.script.parsed.commands) {
-      if (goCmds.has(c) || packageCommand(c)) continue;
+      if (goCmds.has(c) || made.has(c) || packageCommand(c)) continue;
       const w = c.argv[0];
       if (!w) continue;
       if (w.dynamic || !KNOWN_COMMANDS.has(path.posix.basename(w.value))) return null;
@@ -107,7 +126,7 @@ function check(model: DockerfileModel, stage: Stage): RuleFinding | null {
   }
   const first = named[0].instr;
   const names = [...new Set(named.map((n) => n.name))];
-  const builds = go.filter((g) => g.sub === 'build' || g.sub === 'install').map((g) => `line ${g.instr.line + 1}`);
+  const builds = go.filter(({ g }) => g.sub === 'build' || g.sub === 'install').map(({ where }) => where);
   return {
     message: `This stage installs ${names.map((n) => `\`${n}\``).join(', ')}, which only serve cgo, but every go build here runs with CGO_ENABLED=0 (${[...new Set(builds)].join(', ')}) and nothing else in the stage, or taken from it, uses them: they cost build time and cache space for nothing. Drop them from the install.`,
     span: first.span,
