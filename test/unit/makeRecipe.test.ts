@@ -240,4 +240,31 @@ describe('makeRecipeRecorded', () => {
     // The first rule of the Makefile is the default goal: one a variable names first is not followed as such.
     assert.equal(recorded('BIN = app\n$(BIN):\n\tgo mod tidy\nall:\n\tgo build .\n', 'make'), null);
   });
+  // harness/drone f9432e9 (Apache-2.0) Makefile:1-6,8-9,11-14,16,28-30 (trimmed) and .local.env
+  // (first lines): an env file included when it is there, then every variable exported. Included or
+  // not, `make dep` runs the same recipe: `@go mod download` (judge 41 Y M4).
+  const DRONE = [
+    'ifndef GOPATH', '\tGOPATH := $(shell go env GOPATH)', 'endif',
+    'ifndef GOBIN # derive value from gopath (default to first entry, similar to \'go get\')', "\tGOBIN := $(shell go env GOPATH | sed 's/:.*//')/bin", 'endif',
+    'deps = $(addprefix $(GOBIN)/, wire dbmate)', '',
+    'ifneq (,$(wildcard ./.local.env))', '    include ./.local.env', '    export', 'endif', '',
+    '.DEFAULT_GOAL := all', '',
+    'dep: $(deps) ## Install the deps required to generate code and build Harness', '\t@echo "Installing dependencies"', '\t@go mod download', '',
+    '$(GOBIN)/wire:', '\tgo install github.com/google/wire/cmd/wire@latest', '',
+  ].join('\n');
+  const ENV_FILE = 'GITNESS_TRACE=true\nGITNESS_DEBUG=true\n\nGITNESS_REGISTRY_FILESYSTEM_ROOT_DIRECTORY=/tmp\n';
+
+  it('follows an included file that only assigns variables (drone\'s .local.env), those variables unknown', () => {
+    assert.deepEqual(recorded(DRONE, 'make dep', [], { './.local.env': ENV_FILE }), ['dep:17 echo Installing dependencies', 'dep:18 go mod download']);
+    // The bare `export` exports every variable: unknown in the recipes' environment.
+    const r = makeRecipeRecorded(makeArgs(words('make dep'))!, (name) => (name === 'Makefile' ? DRONE : name === './.local.env' ? ENV_FILE : null), () => false, () => false);
+    assert.ok(r?.env.some((e) => e.name === 'GITNESS_TRACE' && e.value.includes('__make_dynamic__')), JSON.stringify(r?.env));
+    // makeRecipe still gives up on any include.
+    assert.equal(makeRecipe(makeArgs(words('make dep'))!, (name) => (name === 'Makefile' ? DRONE : name === './.local.env' ? ENV_FILE : null)), null);
+    // Not there to read, a rule or a reference in it, a name a variable gives: not followed.
+    for (const files of <Record<string, string>[]>[{}, { './.local.env': 'dep:\n\tgo mod tidy\n' }, { './.local.env': 'X=$(shell ./gen.sh)\n' }, { './.local.env': 'SHELL=/bin/zsh\n' }]) {
+      assert.equal(recorded(DRONE, 'make dep', [], files), null, JSON.stringify(files));
+    }
+    assert.equal(recorded(DRONE.replace('include ./.local.env', 'include $(ENVFILE)'), 'make dep', [], { './.local.env': ENV_FILE }), null);
+  });
 });

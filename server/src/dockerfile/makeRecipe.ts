@@ -202,6 +202,8 @@ interface Parsed {
   variableTargets: { text: string; line: number; conditional: boolean; rule: Rule | null }[];
   /** Those whose value is not known: a target any of them could name is not followed. */
   unknownTargets: RegExp[];
+  /** (makeRecipeRecorded only) A bare `export`: every variable may be exported. */
+  exportsAll?: true;
 }
 
 /**
@@ -262,7 +264,7 @@ export function makeVariableValues(file: string, read: (rel: string) => string |
   };
   const text = inline(file, 0, false);
   if (text === null || text === undefined || read(file) === null) return null;
-  const parsed = parseMakefile(text, true);
+  const parsed = parseMakefile(text, () => null);
   if (parsed === null) return null;
   return new Map([...parsed.vars, ...parsed.defaultVars]);
 }
@@ -285,7 +287,7 @@ function readRecipe(args: MakeArgs, read: (name: string) => string | null, unset
     }
   }
   if (text === null || file === null) return null;
-  const parsed = parseMakefile(text, record !== null);
+  const parsed = parseMakefile(text, record !== null ? read : null);
   if (!parsed) return null;
   const vars = new Map(parsed.vars);
   for (const [k, v] of parsed.defaultVars) {
@@ -314,6 +316,12 @@ function readRecipe(args: MakeArgs, read: (name: string) => string | null, unset
     if (value === null) return null;
     // An unknown value stays a reference (dynamic for the rules).
     env.push({ name, value: value.includes(PLACEHOLDER) ? PLACEHOLDER : value });
+  }
+  // A bare `export` (recorded): every other variable may reach the recipes, its value unknown.
+  if (parsed.exportsAll) {
+    for (const name of new Set([...parsed.vars.keys(), ...parsed.dynamicVars, ...parsed.defaultVars.keys()])) {
+      if (!args.overrides.has(name) && !parsed.exported.has(name)) env.push({ name, value: PLACEHOLDER });
+    }
   }
   const commands: RecipeCommand[] = [];
   const goalLines: { name: string; line: number }[] = [];
@@ -652,7 +660,15 @@ const DIRECTIVE = /^(ifeq|ifneq|ifdef|ifndef)\b/;
 const ASSIGN = /^(override\s+|export\s+|private\s+)?([A-Za-z_.][A-Za-z0-9_.-]*)\s*(::=|:::=|:=|\?=|\+=|!=|=)\s*(.*)$/s;
 
 /** The Makefile's rules and plain variables; null when it holds what this reader cannot follow. */
-function parseMakefile(text: string, record: boolean): Parsed | null {
+/**
+ * `readIncluded` (makeRecipeRecorded): included files are read with it (relative to where make
+ * runs) and followed when they only assign variables (an env file: harness/drone f9432e9
+ * Makefile:11-14 `ifneq (,$(wildcard ./.local.env))`, `include ./.local.env`, `export`): whether
+ * make includes one or not, the rules are the same, and what it assigns is unknown. A bare `export`
+ * exports every variable (their values then unknown in `env`).
+ */
+function parseMakefile(text: string, readIncluded: ((name: string) => string | null) | null): Parsed | null {
+  const record = readIncluded !== null;
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   const p: Parsed = {
     rules: [], vars: new Map(), dynamicVars: new Set(), defaultVars: new Map(), exported: new Set(), phony: new Set(),
@@ -709,6 +725,14 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
       continue;
     }
     rule = null;
+    const include = /^(-?include|sinclude)\s+(.*)$/.exec(stripped);
+    if (include && readIncluded) {
+      if (!includesAssignments(include[2], readIncluded, (name, exported) => {
+        define(name, PLACEHOLDER, lineNo, false);
+        if (exported) p.exported.add(name);
+      })) return null;
+      continue;
+    }
     if (/^(-?include|sinclude|vpath|load|-load)\b/.test(stripped)) return null;
     const def = /^(override\s+|export\s+)?define\s+([A-Za-z_.][A-Za-z0-9_.-]*)/.exec(stripped);
     if (def) {
@@ -722,7 +746,11 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
       for (const v of exp[1].trim().split(/\s+/)) p.exported.add(v);
       continue;
     }
-    if (stripped === 'export') return null;
+    if (stripped === 'export') {
+      if (!record) return null;
+      p.exportsAll = true;
+      continue;
+    }
     const a = ASSIGN.exec(stripped);
     // `target: X = v` is a rule line with a target-specific variable, not an assignment.
     if (a) {
@@ -818,6 +846,30 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
   // Text make evaluates whatever the target: a `$(shell …)` there must not write sources.
   if (!record && shells.some((s) => SOURCE_WRITER.test(s))) return null;
   return p;
+}
+
+/**
+ * makeRecipeRecorded: the files an `include` line names (static names, read relative to where
+ * make runs) hold only variable assignments (`NAME=value`, `export NAME=value`, comments), whose
+ * values name nothing make would run (no `$`); each name is given to `assign`. False otherwise, or
+ * when a file is not there to read (its text in the builder is then not known).
+ */
+function includesAssignments(names: string, read: (name: string) => string | null, assign: (name: string, exported: boolean) => void): boolean {
+  const files = names.trim().split(/\s+/).filter(Boolean);
+  if (files.length === 0 || files.some((f) => f.includes('$') || /[*?[]/.test(f))) return false;
+  for (const file of files) {
+    const text = read(file);
+    if (text === null) return false;
+    for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+      if (raw.startsWith('\t') || raw.endsWith('\\')) return false;
+      const line = stripComment(raw).trim();
+      if (line === '') continue;
+      const a = ASSIGN.exec(line);
+      if (!a || a[4].includes('$') || /^(override|private)/.test(a[1] ?? '') || a[2].startsWith('.') || /^(SHELL|MAKE[A-Z]*|MFLAGS|VPATH|GPATH|SUFFIXES)$/.test(a[2])) return false;
+      assign(a[2], /export/.test(a[1] ?? ''));
+    }
+  }
+  return true;
 }
 
 /**

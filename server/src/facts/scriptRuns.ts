@@ -24,15 +24,17 @@
  * Other scripts the script calls (`./scripts/deps.sh`, `. ./env.sh`) are not followed.
  */
 import * as path from 'node:path';
-import { buildToolFiles, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { copyPaths, isContextCopy, isWholeContext, stageChain } from '../dockerfile/facts';
+import { gitClone } from '../dockerfile/created';
+import { buildToolFiles, indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { makeArgs, makeRecipeRecorded } from '../dockerfile/makeRecipe';
-import type { DockerfileModel, Stage } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { outlineScript, type OutlinedCommand, type ScriptOutline, type ShellCommand } from '../dockerfile/shell';
 import { LineTable } from '../dockerfile/text';
 import { loneVariable } from '../dockerfile/variables';
 import type { WorkspaceModel } from '../workspace/model';
 import { unsetForMake } from './builtPackages';
-import { workspaceFact } from './memo';
+import { dockerfileFact, workspaceFact } from './memo';
 
 export interface ScriptCommand {
   cmd: ShellCommand;
@@ -251,4 +253,75 @@ function inContext(rel: string): string | null {
   const n = path.posix.normalize(rel);
   if (n.startsWith('/') || n === '..' || n.startsWith('../')) return null;
   return n === '.' ? '' : n.replace(/\/+$/, '');
+}
+
+/** A make step whose recipes certainly run `go mod download` (makeModuleDownloads). */
+export interface MakeDownload {
+  step: IndirectGoStep;
+  /** The Makefile and the line of its recipe that runs it (context-relative). */
+  file: string;
+  line: number;
+}
+
+/** What makeModuleDownloads reads: the context's files. */
+export interface MakeFiles {
+  readFile(rel: string): string | null;
+  fileExists(rel: string): boolean;
+  dirExists(rel: string): boolean;
+}
+
+/**
+ * The RUNs of a stage whose make certainly runs `go mod download` of the module make runs in
+ * (makeCommandsRun: a recipe line that runs whatever else runs around it, not conditional, in
+ * make's module; only the whole module's download, no module named): harness/drone f9432e9
+ * Dockerfile:36 `RUN make dep`, whose `dep` recipe runs `@go mod download` (Makefile:28-30;
+ * judge 41 Y M4). Only where the Makefile make reads is the context's: the last COPY or ADD of the
+ * stage chain before the step that may bring one copies the whole context or names that
+ * Makefile, and no clone follows it. GD107 asks them as it asks a `go mod download`.
+ */
+export function makeModuleDownloads(model: DockerfileModel, stage: Stage, files: MakeFiles | undefined): Map<Instruction, MakeDownload> {
+  if (!files || !stage.instructions.some((i) => i.keyword === 'RUN' && /\bg?make\b/.test(i.script?.text ?? ''))) return new Map();
+  const kept = dockerfileFact(model, `makeModuleDownloads:${stage.index}`, () => ({ files, downloads: computeMakeDownloads(model, stage, files) }));
+  if (kept.files !== files) {
+    kept.files = files;
+    kept.downloads = computeMakeDownloads(model, stage, files);
+  }
+  return kept.downloads;
+}
+
+function computeMakeDownloads(model: DockerfileModel, stage: Stage, files: MakeFiles): Map<Instruction, MakeDownload> {
+  const out = new Map<Instruction, MakeDownload>();
+  const read = (rel: string) => files.readFile(rel);
+  for (const step of indirectGoSteps(stage, files, false)) {
+    if (out.has(step.instr) || step.file === null || step.clone || !makeArgs(step.cmd.argv)) continue;
+    if (!contextFilePlaced(model, stage, step.instr, step.file)) continue;
+    const run = makeCommandsRun(step, read, (rel) => files.fileExists(rel) || files.dirExists(rel), model, stage);
+    const c = run?.commands.find((x) => {
+      const words = x.cmd.argv;
+      return /(^|\/)go$/.test(words[0]?.value ?? '') && !words[0].dynamic && words[1]?.value === 'mod' && words[2]?.value === 'download'
+        && words.slice(3).every((w) => !w.dynamic && /^-(x|json|reuse=.*)$/.test(w.value));
+    });
+    if (run && c) out.set(step.instr, { step, file: c.file ?? run.file, line: c.line });
+  }
+  return out;
+}
+
+/**
+ * The context file `file` is what the builder holds where `instr` reads it: the last COPY or ADD
+ * of the stage chain before `instr` copies the whole context or names that file, and no copy from
+ * another stage or image, remote ADD or clone comes after it (those may put another there).
+ */
+function contextFilePlaced(model: DockerfileModel, stage: Stage, instr: Instruction, file: string): boolean {
+  let placed = false;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === instr) return placed;
+      if (i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => gitClone(c.argv))) placed = false;
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!isContextCopy(i) || !paths || paths.sources.some((x) => /^[a-z][a-z0-9+.-]*:\/\//i.test(x) || x.startsWith('git@'))) placed = false;
+      else if (paths.sources.some((x) => isWholeContext(x) || path.posix.normalize(x.replace(/^\/+/, '')) === file)) placed = true;
+    }
+  }
+  return false;
 }

@@ -15,6 +15,7 @@ import { composeGoService, feedsGoAtStart, goAtStart } from '../facts/goAtStart'
 import { dockerfileFact } from '../facts/memo';
 import { clonesContextModule, commandCwd, runsBuiltBinary } from '../facts/builtPackages';
 import { compilesModulePackages } from '../facts/precompiledPackages';
+import { makeModuleDownloads } from '../facts/scriptRuns';
 import { makeBuilds } from '../facts/toolRunText';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
@@ -122,15 +123,20 @@ export const gd107: Rule = {
       // `RUN make` whose goals compile the module (`go build`, promu, goreleaser in the recipes
       // they reach): a build like `go build` (warpstreamlabs/bento's `RUN make TAGS=…`).
       const made = makeBuilds(ctx.model, stage, ctx.workspace, ctx.files);
+      // `RUN make dep` whose recipe certainly runs `go mod download` (harness/drone's Makefile:30):
+      // a download like `go mod download`.
+      const madeDownloads = ctx.workspace ? makeModuleDownloads(ctx.model, stage, ctx.files) : new Map<Instruction, never>();
       for (const instr of stage.instructions) {
         const make = made.get(instr);
-        if (goCommands(instr).length === 0 && !make) continue;
+        const makeDownload = make ? undefined : madeDownloads.get(instr);
+        if (goCommands(instr).length === 0 && !make && !makeDownload) continue;
         // (`go install -a std` precompiles the standard library into the layer: no module, no
         // program of the project.)
         // (Nor a `go mod tidy`/`go mod vendor` before any Go source is in the stage: it matches no
         // package and downloads nothing, facts/goSources.ts noGoSourcesAt; gickup's Dockerfile:10.)
         const gos = goCommands(instr).filter((g) => ((g.sub === 'build' || g.sub === 'install') && !buildsOnlyGoDistribution(goPackages(g.args))) || (DOWNLOADS.has(g.sub) && !loadsNoPackage(ctx, stage, g)));
         if (make) gos.push({ instr, cmd: make.cmd, sub: 'build', args: [] });
+        if (makeDownload) gos.push({ instr, cmd: makeDownload.step.cmd, sub: 'mod download', args: [] });
         if (gos.length === 0 || !instr.script) continue;
         const paths = goCachePaths(ctx.model, stage, instr, gos[0]);
         // The later steps that read this step's modules: asked up to three times below, found once.
@@ -140,6 +146,13 @@ export const gd107: Rule = {
         // `go mod tidy`… without a module cache mount).
         // (`go install tool@v1` builds another module: its modules are not there.)
         const layer = modulesInLayer(ctx, stage, instr, paths.mod);
+        // A make whose `go mod download` finds the modules an earlier RUN left in its layer
+        // (supabase/auth's `make build`, whose `deps` prerequisite downloads again after `make
+        // deps`): it downloads nothing.
+        if (makeDownload && layer) {
+          gos.splice(gos.findIndex((x) => x.cmd === makeDownload.step.cmd), 1);
+          if (gos.length === 0) continue;
+        }
         const source = layer && gos.every((x) => x.sub !== 'mod download' && !goPackages(x.args).some((w) => w.value.includes('@'))) ? layer : null;
         // Modules copied in from another stage (`COPY --from=modules /go/pkg /go/pkg`) are a
         // deliberate layer: a cache mount there would hide them. So are modules a stage built
@@ -214,7 +227,9 @@ export const gd107: Rule = {
         const g = modMissing ? gos.find((x) => !TIDY_VENDOR.has(x.sub)) ?? gos[0] : gos.find((x) => !DOWNLOADS.has(x.sub)) ?? gos[0];
         const cmdName = `go ${g.sub}`;
         // (A make build is named as written, and why it counts: its goals' recipes compile Go.)
-        const subject = make && g.cmd === make.cmd ? `\`${commandText(make)}\` (the recipes its goals reach in ${make.file ?? 'the Makefile'} compile Go)` : `\`${cmdName}\``;
+        const subject = make && g.cmd === make.cmd ? `\`${commandText(make)}\` (the recipes its goals reach in ${make.file ?? 'the Makefile'} compile Go)`
+          : makeDownload && g.cmd === makeDownload.step.cmd ? `\`${commandText(makeDownload.step)}\` (its recipe runs \`go mod download\`, ${makeDownload.file}:${makeDownload.line})`
+          : `\`${cmdName}\``;
         // A path the Dockerfile does not tell (a base image other than golang's): the command that prints it.
         const list = missing.map((m) => `the ${m.what} (${m.path === null ? `wherever \`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\` says in this image` : m.what === 'build cache' ? m.path + microsoftNote(paths) : m.path})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
@@ -245,7 +260,7 @@ export const gd107: Rule = {
         const fromLayer = modMissing && source !== null;
         const again = [modMissing && !fromLayer ? 'every module is downloaded' : null, buildMissing ? 'every package is recompiled' : null].filter(Boolean).join(' and ');
         const layerNote = fromLayer
-          ? ` Its modules come from the earlier \`go ${source.sub}\` layer: give that step the same module cache mount (with the mount on only one of the two steps, this one downloads the modules again).`
+          ? ` Its modules come from the earlier \`${source.name}\` layer: give that step the same module cache mount (with the mount on only one of the two steps, this one downloads the modules again).`
           : '';
         // Later builds hidden in make or a script read the modules this step puts in its layer:
         // a mount here alone would leave them downloading everything again, so they get it too.
@@ -267,6 +282,12 @@ export const gd107: Rule = {
             : ` The later ${nameOf(downloaders)} (no module cache mount) read their modules from this step's layer: with the mount on this step alone each would download every module again, so give them all the mount.`
           : '') + verifyNote;
         const consumersFixable = consumerMounts.every((c) => c.mod !== null);
+        // A make download's finding only where what reads its layer is certain: a later step we
+        // cannot see into may read the module's modules or not (harness/drone f9432e9's `make tools`
+        // installs goimports from go.mod's golang.org/x/tools; harness/harness ad5c876's installs
+        // every tool at a version of its own and reads none), and which message is right turns on
+        // it. A later make whose recipes run `go mod download` reads them for certain (supabase/auth).
+        if (makeDownload && g.cmd === makeDownload.step.cmd && consumers.some((c) => !makeModuleDownloads(ctx.model, c.stage, ctx.files).has(c.step.instr))) continue;
         // A download whose layer every later step that reads the modules hides under a cache mount
         // of its own (`--mount=type=cache,target=/go/pkg`: inspektor-gadget): the download is never
         // used. Its fix is that very mount (the same cache: a mount of its own at ${paths.mod} would
@@ -282,13 +303,13 @@ export const gd107: Rule = {
           const theirs = goCachePaths(ctx.model, reader.stage, reader.step.instr, { instr: reader.step.instr, cmd: reader.step.cmd, sub: 'build', args: [] }).mod;
           if (theirs !== null && paths.mod !== null && theirs !== paths.mod) {
             out.push({
-              message: `\`${cmdName}\` fills this layer's module cache (${paths.mod}), but the later ${what} reads its modules from another one (${theirs}, under a cache mount): the environment that decides the module cache (GOPATH, GOMODCACHE) differs there, so this download is of no use. Download the modules where that environment is set, with the same cache mount.${astrayNote}${note}`,
+              message: `${makeDownload && g.cmd === makeDownload.step.cmd ? subject : `\`${cmdName}\``} fills this layer's module cache (${paths.mod}), but the later ${what} reads its modules from another one (${theirs}, under a cache mount): the environment that decides the module cache (GOPATH, GOMODCACHE) differs there, so this download is of no use. Download the modules where that environment is set, with the same cache mount.${astrayNote}${note}`,
               span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
             });
             continue;
           }
           out.push(withLazyFix({
-            message: `\`${cmdName}\` fills this layer's module cache (${paths.mod}), but the later ${what} mounts a cache over it (\`--mount=${mount.value}\`)${hider.readers > 1
+            message: `${makeDownload && g.cmd === makeDownload.step.cmd ? subject : `\`${cmdName}\``} fills this layer's module cache (${paths.mod}), but the later ${what} mounts a cache over it (\`--mount=${mount.value}\`)${hider.readers > 1
               ? ', and so does every other later step that reads the modules: they read and download their modules in those caches and never see this layer\'s'
               : ': that step reads and downloads its modules in the cache and never sees this layer\'s'}, so this download is of no use.${astrayNote} Give this step the same mount, so that it fills the cache ${what} reads (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
             span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
@@ -299,7 +320,7 @@ export const gd107: Rule = {
         }
         // Why this finding asks no module cache mount: the RUN is offline and reads modules it does not mount.
         const offlineNote = offline && readsModules && !covered(mounts, paths.mod, 'mod')
-          ? ` The module cache needs no mount: this RUN has \`--network=none\`, so it reads its modules from ${layer ? `the earlier \`go ${layer.sub}\` layer` : 'the image\'s layers'}; a cache mount would hide them, and a builder whose cache is empty (a CI runner that restores layers but not cache mounts) could not download them.`
+          ? ` The module cache needs no mount: this RUN has \`--network=none\`, so it reads its modules from ${layer ? `the earlier \`${layer.name}\` layer` : 'the image\'s layers'}; a cache mount would hide them, and a builder whose cache is empty (a CI runner that restores layers but not cache mounts) could not download them.`
           : '';
         const keptNote2 = [
           modKept && readsModules && !covered(mounts, paths.mod, 'mod') ? { what: 'module cache', kept: modKept } : null,
@@ -634,15 +655,18 @@ function getsModulePackages(model: DockerfileModel, stage: Stage, g: GoCommand):
  * gickup's `go get -d -v ./...` after `COPY . .`) without a cache mount on the module cache: the modules are in its layer. Its
  * stage and the command's name.
  */
-function modulesInLayer(ctx: RuleContext, stage: Stage, before: Instruction, path: string | null): { stage: Stage; sub: string } | null {
+function modulesInLayer(ctx: RuleContext, stage: Stage, before: Instruction, path: string | null): { stage: Stage; sub: string; name: string } | null {
   const model = ctx.model;
-  let found: { stage: Stage; sub: string } | null = null;
+  let found: { stage: Stage; sub: string; name: string } | null = null;
   for (const s of stageChain(model, stage)) {
+    // (`RUN make deps` whose recipe runs `go mod download`: supabase/auth's Dockerfile:13.)
+    const made = ctx.workspace ? makeModuleDownloads(model, s, ctx.files) : null;
     for (const i of s.instructions) {
       if (i === before) return found;
       // (A `go get` only with a go.mod in the context: without one, an older Go fetches into $GOPATH/src.)
       const d = goCommands(i).find((g) => (DOWNLOADS.has(g.sub) && !loadsNoPackage(ctx, s, g)) || (getsModulePackages(model, s, g) && (ctx.workspace?.modules.length ?? 0) > 0));
-      if (d && !covered(resolvedTargets(model, s, i), path, 'mod')) found = { stage: s, sub: d.sub };
+      const m = d ? undefined : made?.get(i);
+      if ((d || m) && !covered(resolvedTargets(model, s, i), path, 'mod')) found = d ? { stage: s, sub: d.sub, name: `go ${d.sub}` } : { stage: s, sub: 'mod download', name: commandText(m!.step) };
     }
   }
   return found;

@@ -2915,3 +2915,134 @@ describe('GD107: the build cache of the Microsoft build of Go (azure-workload-id
     assert.deepEqual(onBuild(webhook(undefined, `RUN ${MOD} --mount=type=cache,target=/cache/go`, ['ENV GOCACHE=/cache/go'])), []);
   });
 });
+
+// Judge 41 Y M4: harness/drone f9432e9 (Apache-2.0) Dockerfile:21-39,55-62 (the builder stage,
+// trimmed: the web stage and the arm64 toolchain download left out), Makefile:1-16,28-33 and the
+// `$(GOBIN)/…` rules `tools` reaches (trimmed), .local.env (first lines). `RUN make dep` runs
+// `@go mod download` (Makefile:30) into its layer with no cache mount; `make tools` then installs
+// goimports from go.mod's golang.org/x/tools (go.mod:209) out of that layer, and the build mounts a
+// cache over /go/pkg. The same steps with `RUN go mod download` get this very finding.
+describe('GD107 no-build-cache-mount: a download through make (harness/drone `make dep`)', () => {
+  const MAKEFILE = (dep = '\t@go mod download') => [
+    'ifndef GOPATH', '\tGOPATH := $(shell go env GOPATH)', 'endif',
+    'ifndef GOBIN # derive value from gopath (default to first entry, similar to \'go get\')', "\tGOBIN := $(shell go env GOPATH | sed 's/:.*//')/bin", 'endif', '',
+    'tools = $(addprefix $(GOBIN)/, golangci-lint goimports govulncheck protoc-gen-go protoc-gen-go-grpc gci)',
+    'deps = $(addprefix $(GOBIN)/, wire dbmate)', '',
+    'ifneq (,$(wildcard ./.local.env))', '    include ./.local.env', '    export', 'endif', '',
+    '.DEFAULT_GOAL := all', '',
+    'dep: $(deps) ## Install the deps required to generate code and build Harness', '\t@echo "Installing dependencies"', dep, '',
+    'tools: $(tools) ## Install tools required for the build', '\t@echo "Installed tools"', '',
+    '$(GOBIN)/goimports:', '\t@go install golang.org/x/tools/cmd/goimports', '',
+    '$(GOBIN)/wire:', '\tgo install github.com/google/wire/cmd/wire@latest', '',
+    '$(GOBIN)/dbmate:', '\tgo install github.com/amacneil/dbmate@v1.15.0', '',
+  ].join('\n');
+  const files = (makefile = MAKEFILE(), extra: Record<string, string> = {}) => ({
+    'go.mod': 'module github.com/harness/gitness\n\ngo 1.22.7\n\nrequire (\n\tgithub.com/google/wire v0.6.0\n\tgolang.org/x/tools v0.23.0 // indirect\n)\n',
+    'go.sum': '',
+    'Makefile': makefile,
+    '.local.env': 'GITNESS_TRACE=true\nGITNESS_GIT_TRACE=true\nGITNESS_PRINCIPAL_ADMIN_EMAIL=admin@gitness.io\n',
+    'cmd/gitness/main.go': 'package main\n\nimport "github.com/google/wire"\n\nvar _ = wire.Build\n\nfunc main() {}\n',
+    '.dockerignore': '*.sqlite\nweb/node_modules\nweb/dist\n',
+    ...extra,
+  });
+  const DRONE = (copyMakefile = 'COPY Makefile .', dep = 'RUN make dep') => df([
+    'FROM --platform=$BUILDPLATFORM golang:1.22-alpine3.18 as builder',
+    'RUN apk update \\',
+    '    && apk add --no-cache protoc build-base git',
+    'WORKDIR /app',
+    "RUN git config --global --add safe.directory '/app'",
+    'COPY go.mod .',
+    'COPY go.sum .',
+    copyMakefile,
+    'ENV CGO_CFLAGS="-D_LARGEFILE64_SOURCE"',
+    dep,
+    'RUN make tools',
+    'COPY . .',
+    'ARG TARGETOS TARGETARCH',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=cache,target=/go/pkg \\',
+    '    CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o ./gitness ./cmd/gitness',
+    'FROM alpine/git:2.43.0 as final',
+    'COPY --from=builder /app/gitness /app/gitness',
+    'ENTRYPOINT [ "/app/gitness", "server" ]',
+  ]);
+
+  it('silent on `make dep` while `make tools`, which it cannot see into, may read the layer or not (the plain `go mod download` is reported)', () => {
+    const o = tempWorkspace(files());
+    assert.deepEqual(find(DRONE(), 'GD107', o), []);
+    // The same steps with `RUN go mod download`: reported, naming `make tools` as a reader.
+    assert.match(find(DRONE(undefined, 'RUN go mod download'), 'GD107', o)[0]?.message ?? '', /The later `make tools` \(no module cache mount\) reads its modules/);
+  });
+
+  it('finds `make dep` (Makefile:20) whose layer the build\'s cache mount over /go/pkg hides, and copies that mount onto it', () => {
+    const text = DRONE().replace('RUN make tools\n', '');
+    const o = tempWorkspace(files());
+    const found = find(text, 'GD107', o);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(text.slice(found[0].span.start, found[0].span.end), 'make dep');
+    assert.match(found[0].message, /^`make dep` \(its recipe runs `go mod download`, Makefile:20\) fills this layer's module cache \(\/go\/pkg\/mod\), but the later `go build -o …` mounts a cache over it \(`--mount=type=cache,target=\/go\/pkg`\).*so this download is of no use/);
+    const plain = find(text.replace('RUN make dep', 'RUN go mod download'), 'GD107', o);
+    assert.equal(plain[0]?.message.replace('`go mod download` fills', 'X fills'), found[0].message.replace('`make dep` (its recipe runs `go mod download`, Makefile:20) fills', 'X fills'));
+    const fixed = fix(text, 'GD107', o);
+    assert.match(fixed, /\nRUN --mount=type=cache,target=\/go\/pkg make dep\n/);
+  });
+
+  it('silent when the download may not run, downloads another module, the Makefile is not the context\'s, or an include may change the rules', () => {
+    const silent: [string, string, Record<string, string>][] = [
+      ['a mount already', DRONE(undefined, 'RUN --mount=type=cache,target=/go/pkg make dep'), files()],
+      ['make tools between', DRONE(), files()],
+      ['errors ignored', DRONE(), files(MAKEFILE('\t-@go mod download'))],
+      ['|| true', DRONE(), files(MAKEFILE('\t@go mod download || true'))],
+      ['a named module', DRONE(), files(MAKEFILE('\t@go mod download github.com/google/wire'))],
+      ['no download', DRONE(), files(MAKEFILE('\t@go version'))],
+      ['the Makefile from another stage', DRONE('COPY --from=golang:1.22-alpine3.18 /usr/local/go/Makefile .'), files()],
+      ['an included file with a rule', DRONE(), files(undefined, { '.local.env': 'dep:\n\techo\n' })],
+      ['an included file not in the context', DRONE(), Object.fromEntries(Object.entries(files()).filter(([k]) => k !== '.local.env'))],
+    ];
+    for (const [label, text, f] of silent) assert.deepEqual(find(label === 'make tools between' ? text : text.replace('RUN make tools\n', ''), 'GD107', tempWorkspace(f)).filter((x) => x.message.includes('make dep')), [], label);
+    // Without the context's files nothing is read.
+    assert.deepEqual(find(DRONE().replace('RUN make tools\n', ''), 'GD107').filter((x) => x.message.includes('make dep')), []);
+  });
+});
+
+// supabase/auth bc32168 (MIT) Dockerfile:1-19 (the build stage) and Makefile:1-2,21-24,46,50-51,71-73
+// (trimmed): `RUN make deps` downloads the modules (`@go mod download`, Makefile:72) before the
+// sources come in; `RUN RELEASE_VERSION=unspecified make build` runs `deps` again through `auth:
+// deps`, and that `go mod download` finds every module in the earlier layer: no finding of its own
+// as a download (regression set of session 57).
+describe('GD107 no-build-cache-mount: a make download after an earlier download layer (supabase/auth)', () => {
+  const MAKEFILE = [
+    '.PHONY: all build deps image migrate test vet sec vulncheck format unused release', 'CHECK_FILES ?= ./...', '',
+    'BUILD_CMD = go build \\', '\t-o $(1) \\', '\t-buildvcs=false \\', '\t-ldflags "$(BUILD_LD_FLAGS)$(2)"', '',
+    'build: auth ## Build the binaries.', '',
+    'auth: deps', '\tCGO_ENABLED=0 $(call BUILD_CMD,$(@),)', '',
+    'deps: ## Install dependencies.', '\t@go mod download', '\t@go mod verify', '',
+  ].join('\n');
+  const FILES = {
+    'go.mod': 'module github.com/supabase/auth\n\ngo 1.26.6\n\nrequire github.com/sirupsen/logrus v1.9.3\n',
+    'go.sum': '',
+    'Makefile': MAKEFILE,
+    'main.go': 'package main\n\nimport "github.com/sirupsen/logrus"\n\nfunc main() { logrus.Info("auth") }\n',
+  };
+  const AUTH = df([
+    'FROM golang:1.26.6-alpine3.23 as build',
+    'ENV GO111MODULE=on',
+    'ENV CGO_ENABLED=0',
+    'ENV GOOS=linux',
+    'RUN apk add --no-cache make git',
+    'WORKDIR /go/src/github.com/supabase/auth',
+    'COPY ./Makefile ./go.* ./',
+    'RUN make deps',
+    'COPY . /go/src/github.com/supabase/auth',
+    'RUN RELEASE_VERSION=unspecified make build',
+    'FROM alpine:3',
+    'COPY --from=build /go/src/github.com/supabase/auth/auth /usr/local/bin/auth',
+  ]);
+
+  it('finds `make deps` and not the `make build` whose download finds the modules in its layer', () => {
+    const o = tempWorkspace(FILES);
+    const found = find(AUTH, 'GD107', o).filter((f) => /its recipe runs `go mod download`/.test(f.message));
+    assert.deepEqual(found.map((f) => AUTH.slice(f.span.start, f.span.end)), ['make deps']);
+    assert.match(found[0].message, /^`make deps` \(its recipe runs `go mod download`, Makefile:15\) runs without a BuildKit cache mount .*The later `make build` \(no module cache mount\) reads its modules from this step's layer/);
+  });
+});
