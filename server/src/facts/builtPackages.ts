@@ -723,6 +723,15 @@ function movedOutput(model: DockerfileModel, stage: Stage, g: GoCommand, file: s
 }
 
 /**
+ * The go builds of the Dockerfile's own RUNs (not through a make recipe, whose environment the
+ * Makefile may change) whose binary lands in the final stage when certain (landingBuilds), each
+ * resolved to its packages: GD219 reads the Go they compile with.
+ */
+export function shippedBuilds(info: KnownWorkspace, finalStage: number): GoBuild[] {
+  return landingBuilds(info, finalStage, false).map((b) => resolveBuild(info, info.model.stages[b.g.instr.stage], b.g));
+}
+
+/**
  * The main packages of the context whose binaries a Dockerfile ships: its go builds (and, with
  * the context's files, the go builds of make recipes, makeGoCommands) whose binary lands in the
  * final stage as landingBuilds finds them when certain, each resolved to its packages. `certain`
@@ -732,9 +741,9 @@ function movedOutput(model: DockerfileModel, stage: Stage, g: GoCommand, file: s
  */
 export function shippedPackages(info: KnownWorkspace, finalStage: number): { packages: GoPackage[]; certain: boolean; builds: GoBuild[] } {
   const builds = [
-    ...landingBuilds(info, finalStage, false).map((b) => b.g),
-    ...landingMakeBuilds(info, finalStage).map((m) => m.g),
-  ].map((g) => resolveBuild(info, info.model.stages[g.instr.stage], g));
+    ...shippedBuilds(info, finalStage),
+    ...landingMakeBuilds(info, finalStage).map((m) => resolveBuild(info, info.model.stages[m.g.instr.stage], m.g)),
+  ];
   const found = new Map<string, GoPackage>();
   for (const b of builds) for (const p of b.packages) found.set(p.dir, p);
   return { packages: [...found.values()], certain: builds.every((b) => b.resolved), builds };

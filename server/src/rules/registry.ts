@@ -22,6 +22,7 @@ import { gd215 } from './gd215-exec-form-split-over-lines';
 import { gd216 } from './gd216-cross-compiled-go-install';
 import { gd217 } from './gd217-shell-form-cmd-as-arguments';
 import { gd218 } from './gd218-start-program-not-in-image';
+import { gd219 } from './gd219-module-breaks-with-builder-go';
 import { gd301 } from './gd301-apk-without-no-cache';
 import { gd302 } from './gd302-cleanup-in-later-layer';
 import { gd303 } from './gd303-apt-without-cleanup';
@@ -94,6 +95,6 @@ function uniform(r: Rule): Rule {
 }
 
 /** Every rule, in catalogue order. */
-export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd121, gd122, gd123, gd125, gd126, gd127, gd128, gd129, gd130, gd131, gd132, gd133, gd134, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd212, gd213, gd214, gd215, gd216, gd217, gd218, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd312, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd124, gd202, gd203, gd305, gd306, gd307, gd311].map(uniform);
+export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd121, gd122, gd123, gd125, gd126, gd127, gd128, gd129, gd130, gd131, gd132, gd133, gd134, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd212, gd213, gd214, gd215, gd216, gd217, gd218, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd312, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd124, gd202, gd203, gd219, gd305, gd306, gd307, gd311].map(uniform);
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
