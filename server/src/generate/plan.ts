@@ -160,6 +160,8 @@ export interface Plan {
     /** Files the program reads at run time: context path -> path under /app (its WORKDIR), or an absolute path. */
     files: { src: string; dest: string; note?: string }[];
     /** CMD arguments after the ENTRYPOINT (a subcommand that starts the server), null for none. */
+    /** Arguments after the binary in the ENTRYPOINT (a listen flag the image needs: see the reasons). */
+    entrypointArgs: string[];
     cmd: string[] | null;
     /** Why the image runs as root (user `0:0`): the evidence that the program needs it; null when non-root. */
     rootWhy: string | null;
@@ -1989,8 +1991,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   const loopbackArgs = commandless ? null : ports.loopbackArgs;
   if (commandless && ports.loopbackArgs) {
-    const said = reasons.findIndex((r) => r.startsWith(`CMD passes ${ports.loopbackArgs![0]} `));
-    if (said >= 0) reasons.splice(said, 1);
+    for (let i = reasons.length - 1; i >= 0; i--) if (reasons[i].startsWith('CMD passes --') && ports.loopbackArgs.some((a) => reasons[i].startsWith(`CMD passes ${a} `))) reasons.splice(i, 1);
+  }
+  // A listen flag the image needs goes in the ENTRYPOINT, after the binary, when the root command
+  // serves and the flag package takes a repeated flag's last value: `docker run IMAGE --from … --to
+  // …` replaces the CMD, which would drop it (openshift/telemeter 85dc6ed
+  // cmd/telemeter-client/main.go: `--listen` default "localhost:9002", and --from/--to are
+  // required; judge 42 G G9), while arguments given there still come after it and override it.
+  const entrypointArgs = loopbackArgs && ports.loopbackLastWins && serveWords.length === 0 && pocketBaseArgs.length === 0 ? loopbackArgs : [];
+  if (entrypointArgs.length > 0) {
+    const moved = reasons.map((r, i) => (r.startsWith('CMD passes --') && entrypointArgs.some((a) => r.startsWith(`CMD passes ${a} `)) ? i : -1)).filter((i) => i >= 0);
+    for (const i of moved) reasons[i] = reasons[i].replace(/^CMD passes /, 'ENTRYPOINT passes ');
+    const flags = entrypointArgs.filter((a) => a.startsWith('--'));
+    if (moved.length > 0) reasons[moved[moved.length - 1]] += ` ${flags.length > 1 ? 'They are' : 'It is'} in the ENTRYPOINT, after the binary, not in the CMD: arguments given at docker run replace the CMD (and would drop ${flags.length > 1 ? 'them' : 'it'}) but come after the ENTRYPOINT's, and the program's flags take their last value, so ${flags.join(', ')} can still be given there.`;
   }
   if (commandless && ports.loopbackArgs) warnings.push(`${ports.loopbackArgs.join(' ')} is not passed: the program is a CLI with subcommands and the image runs none of them, so the flag would go to the root command. Pass it after the subcommand that serves (CMD ["<subcommand>", ${ports.loopbackArgs.map((a) => `"${a}"`).join(', ')}]): by default that listener is unreachable from outside the container.`);
   // What the packages of the other subcommands of a command map check (cfssl's ocsprefresh
@@ -2013,7 +2026,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       reasons.push(`CMD [${oneOfArgs.map((a) => JSON.stringify(a)).join(', ')}]: the program stops at start unless one of ${oneOf[0].flags.map((f) => `-${f}`).join(', ')} is given (${oneOf[0].at}${oneOf[0].message !== null ? `: ${JSON.stringify(oneOf[0].message)}` : ''}), and the project's image passes ${oneOfArgs.join(' ')} (${starts.map((st) => st.via).join('; ')}).${rest.length > 0 ? ` Its other arguments (${rest.slice(0, 4).join(' ')}${rest.length > 4 ? ' …' : ''}) are its deployment's settings: not passed.` : ''}`);
     }
   }
-  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? []), ...ownArgs, ...oneOfArgs];
+  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(entrypointArgs.length > 0 ? [] : loopbackArgs ?? []), ...ownArgs, ...oneOfArgs];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), target.dir, cmd, needOneOf));
   // A data-folder flag whose default lies where the non-root user cannot create it (./dataDirFlags.ts).
@@ -2241,7 +2254,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
-    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, udp: ports.udp, udpOnly: ports.udpOnly, env: ports.env, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, mountAtStart, glibcProgram: injected?.name ?? null, driverEnv: driverEnv?.env ?? [] },
+    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, udp: ports.udp, udpOnly: ports.udpOnly, env: ports.env, files: runtimeFiles, entrypointArgs, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, mountAtStart, glibcProgram: injected?.name ?? null, driverEnv: driverEnv?.env ?? [] },
     portEvidence: ports.evidence,
     versionVariable: vv ? `${vvPkg}.${vv.name} in ${join(vvDir, vv.file)}` : null,
     reasons,

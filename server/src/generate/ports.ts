@@ -202,6 +202,14 @@ function loopbackBound(text: string, firstArg: string | undefined, name: string)
   const uses = text.match(new RegExp(`\\b(?:Sprintf\\([^\\n]*%[dv][^\\n]*?|JoinHostPort\\([^\\n]*?|Port\\s*:\\s*|Listen[A-Za-z]*\\([^\\n]*?)${ref}|\\+\\s*${num}`, 'g')) ?? [];
   return uses.length === built.length ? { built: built[0][0], host: built[0][1] } : null;
 }
+/**
+ * A flag default found in a call of the flag package or pflag (`flag -name default …`, not
+ * kingpin's or urfave/cli's `flag --name`): given twice, the flag takes its last value (kingpin
+ * stops with "flag 'x' cannot be repeated").
+ */
+function lastValueWins(e: PortEvidence): boolean {
+  return e.flag !== undefined && /^flag -(?!-)/.test(e.via);
+}
 /** pprof's conventional port, and the words around a profiler's listener. */
 const PROFILER_PORT = 6060;
 const PROFILER_WORDS = /pprof|profil/i;
@@ -518,6 +526,18 @@ function listenHostFlag(name: string, usage: string): boolean {
     && /\b(listen(s|ing)?|bind(s|ing)?|serve[sd]?|serving)\b/i.test(unquote(usage) ?? usage) && !CONNECTS_TO.test(usage);
 }
 
+/**
+ * A flag named `listen-<what>` (openshift/telemeter 85dc6ed cmd/telemeter-server/main.go:115
+ * `StringVar(&listenInternal, "listen-internal", "localhost:9004", "A host:port to listen on for
+ * health and metrics.")`) whose default is written as a host:port address: a listener of the
+ * program. Not an admin API's, nor one NOT_THE_SERVER names; a number (`--listen-backlog` 128) is
+ * no address.
+ */
+function listenNamed(name: string, written: string | undefined): boolean {
+  return /^listen[._-][a-z][a-z0-9]*$/i.test(name) && !NOT_THE_SERVER.test(name) && !/admin/i.test(name)
+    && /^"(?:\[[^\]"]*\]|[A-Za-z0-9.-]*):[0-9]{1,5}"$/.test((written ?? '').trim());
+}
+
 function boundToListener(name: string, target: string | undefined, usage: string): boolean {
   const v = /^&\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)$/.exec((target ?? '').trim())?.[1];
   if (v === undefined || !/(?:Listen|Bind)(?:Addr|Address)?$/.test(v) || /pprof|profil|debug|metric/i.test(`${name} ${v}`)) return false;
@@ -664,7 +684,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const name = unquote(nameArg) ?? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameArg) ? known.get(nameArg) ?? null : null);
     if (name === null) continue;
     const usage = args[i + (m[3] ? 3 : 2)] ?? '';
-    if (!serverName(name) && !boundToListener(name, m[2] !== undefined ? args[0] : undefined, usage) && !listenHostFlag(name, usage)) continue;
+    if (!serverName(name) && !boundToListener(name, m[2] !== undefined ? args[0] : undefined, usage) && !listenHostFlag(name, usage) && !listenNamed(name, args[i + (m[3] ? 2 : 1)])) continue;
     const written = args[i + (m[3] ? 2 : 1)];
     if (written === undefined) continue;
     if (CONNECTS_TO.test(usage)) continue;
@@ -868,6 +888,50 @@ export function portEvidence(file: string, source: string, imports: readonly str
   return out;
 }
 
+/** A listen-address flag of the program with an empty default (see unsetListenFlags). */
+export interface UnsetListenFlag {
+  flag: string;
+  /** `main.go:78`. */
+  at: string;
+}
+
+/**
+ * Flags of the flag package or pflag named for a listen address, whose name or usage says the
+ * program listens or binds there, with an empty default that the file never fills
+ * (openshift/prom-label-proxy c4c99a3 main.go:78-79 `StringVar(&insecureListenAddress,
+ * "insecure-listen-address", "", "The address the prom-label-proxy HTTP server should listen
+ * on.")`; openshift/kube-rbac-proxy b913435 cmd/kube-rbac-proxy/app/options/options.go:91-92
+ * `--insecure-listen-address`, `--secure-listen-address`): the program has a listen address, and
+ * no port in the sources because the flag has none (judge 42 G G5).
+ */
+export function unsetListenFlags(packages: readonly PackageSources[]): UnsetListenFlag[] {
+  const out: UnsetListenFlag[] = [];
+  for (const p of packages) {
+    for (const f of p.files) {
+      if (!f.text.includes('String')) continue;
+      const text = stripGoComments(f.text);
+      for (const m of text.matchAll(/\.String(Var)?(P)?\(/g)) {
+        const { args } = splitArgs(text, m.index + m[0].length - 1);
+        const i = m[1] ? 1 : 0;
+        const name = unquote((args[i] ?? '').trim());
+        const def = (args[i + (m[2] ? 2 : 1)] ?? '').trim();
+        const usage = unquote((args[i + (m[2] ? 3 : 2)] ?? '').trim()) ?? '';
+        if (name === null || def !== '""' || !NAME_LIKE_ADDRESS.test(name) || NOT_THE_SERVER.test(name) || CONNECTS_TO.test(usage)) continue;
+        if (!/listen|bind/i.test(name) && !/\b(?:listen(?:s|ing)?|bind(?:s|ing)?|serve[sd]?)\b/i.test(usage)) continue;
+        // A deprecated flag is not the one to pass (kube-rbac-proxy's `[DEPRECATED]` --insecure-listen-address).
+        if (/deprecated/i.test(usage)) continue;
+        // Filled after parsing (`if addr == "" { addr = … }`, `addr = cfg.Listen`): not without a default.
+        const v = m[1] ? /^&\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec((args[0] ?? '').trim())?.[1] : undefined;
+        if (m[1] && v === undefined) continue;
+        if (v !== undefined && new RegExp(`(?:^|[\\s;(])${v.replace(/\./g, '\\.')}[ \\t]*=[^=]`, 'm').test(text)) continue;
+        const file = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
+        if (!out.some((o) => o.flag === name)) out.push({ flag: name, at: `${file}:${text.slice(0, m.index).split('\n').length}` });
+      }
+    }
+  }
+  return out;
+}
+
 /** The Go sources of a package, read through the generator's reader. */
 export interface PackageSources {
   dir: string;
@@ -894,6 +958,12 @@ export interface PortDecision {
    * flag, `--listener :8080` for an address flag defaulting to `127.0.0.1:8080`. Null when none.
    */
   loopbackArgs: string[] | null;
+  /**
+   * The flags of `loopbackArgs` are the flag package's or pflag's (cobra's), which take a repeated
+   * flag's last value: they may go in the ENTRYPOINT, where arguments given at docker run (which
+   * replace the CMD) come after them and can still override them.
+   */
+  loopbackLastWins: boolean;
   /**
    * Sure listen flags of urfave/cli subcommands the image does not run (croc's `send --port 9009`):
    * `--port 9009 (send, file)`. (A hand-made command table's, mox's `updates serve`, stays a reason.)
@@ -1668,7 +1738,7 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       const backing = evidence.filter((e) => e.port === requested);
       reasons.push(`EXPOSE ${requested} (asked for${backing.length > 0 ? `; the sources agree: ${shown(backing)}` : ''}).`);
     }
-    return { expose: requested === null ? [] : [requested], udp: [], udpOnly: [], evidence, reasons, warnings, loopbackArgs: null, otherCommands: [], env: [] };
+    return { expose: requested === null ? [] : [requested], udp: [], udpOnly: [], evidence, reasons, warnings, loopbackArgs: null, loopbackLastWins: false, otherCommands: [], env: [] };
   }
   const sure = evidence.filter((e) => e.confidence === 'sure' && e.external);
   const expose = [...new Set(sure.map((e) => e.port))].sort((a, b) => a - b);
@@ -1681,14 +1751,31 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   evidence = evidence.filter((x) => x.port !== 0);
   let loopbackArgs: string[] | null = null;
   const hostFlag = loopback.find((e) => e.flag !== undefined);
+  let loopbackLastWins = false;
   if (hostFlag) {
     loopbackArgs = [`--${hostFlag.flag}`, '0.0.0.0'];
+    loopbackLastWins = lastValueWins(hostFlag);
     reasons.push(`CMD passes --${hostFlag.flag} 0.0.0.0: ${hostFlag.via} (${hostFlag.file}) listens on ${hostFlag.address} only, which is unreachable from outside the container.`);
   }
   // An address flag on loopback (`--listener` default "127.0.0.1:8080", transfer.sh): when it is
   // the only sure listener, the image passes `--listener :8080` and exposes the port.
   const loopAddr = evidence.filter((x) => x.confidence === 'sure' && !x.external);
-  if (!loopbackArgs && expose.length === 0 && loopAddr.length === 1 && loopAddr[0].flag !== undefined) {
+  // Address flags of the flag package or pflag (cobra) on loopback, each its own flag with one
+  // port: every one is moved to all interfaces and exposed, beside a listener on every interface
+  // too (openshift/telemeter 85dc6ed cmd/telemeter-server/main.go:115 `--listen-internal` default
+  // "localhost:9004", the health and metrics listener beside `--listen` "0.0.0.0:9003"; the
+  // project's manifests pass `--listen-internal=0.0.0.0:8081`; judge 42 G G3).
+  const movable = loopAddr.length > 0 && loopAddr.every(lastValueWins) && new Set(loopAddr.map((e) => e.flag)).size === loopAddr.length;
+  if (!loopbackArgs && movable) {
+    loopbackArgs = [];
+    loopbackLastWins = true;
+    for (const e of loopAddr) {
+      loopbackArgs.push(`--${e.flag}`, `:${e.port}`);
+      if (!expose.includes(e.port)) expose.push(e.port);
+      reasons.push(`CMD passes --${e.flag} :${e.port} and EXPOSE ${e.port}: ${e.via}${e.via.endsWith(`(${e.file})`) ? '' : ` (${e.file})`} listens on ${e.address} only, which is unreachable from outside the container.`);
+    }
+    expose.sort((a, b) => a - b);
+  } else if (!loopbackArgs && expose.length === 0 && loopAddr.length === 1 && loopAddr[0].flag !== undefined) {
     const e = loopAddr[0];
     loopbackArgs = [`--${e.flag}`, `:${e.port}`];
     expose.push(e.port);
@@ -1719,7 +1806,9 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   }
   // A listen address built from a configuration field the program fills with a literal port
   // (writefreely's ServerCfg{Port: 8080} in config.New()): the configuration decides; a guess.
-  const configured = expose.length === 0 && !evidence.some((e) => e.confidence === 'sure') ? configFieldListeners(all) : [];
+  // Listen calls on a configuration field no literal of the program sets (./configDefaults.ts 'unset').
+  const unsetConfigured: string[] = [];
+  const configured = expose.length === 0 && !evidence.some((e) => e.confidence === 'sure') ? configFieldListeners(all, unsetConfigured) : [];
   const fallback = configured.filter((c) => c.sure && c.loopback === null);
   if (fallback.length > 0 && new Set(fallback.map((c) => c.port)).size === 1) {
     // The program's own default for an empty configuration field (athens's defaultPort): sure.
@@ -1733,12 +1822,18 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
     warnings.push(`No EXPOSE: the program listens on a port its configuration sets: ${c.via} in ${c.file}; the configuration it reads at run time decides. Pass --port ${c.port} to EXPOSE it.`);
     if (c.loopback) warnings.push(`By default that listener binds ${c.loopback.host} (${c.loopback.via}), which is unreachable from outside the container: configure it to listen on all interfaces (0.0.0.0).`);
   }
+  let unset: UnsetListenFlag[] | undefined;
   if (expose.length === 0) {
     const guesses = evidence.filter((e) => e.confidence === 'guess' && !e.configField);
     if (guesses.length > 0 && guesses.every((e) => e.group)) warnings.push(`No EXPOSE: no listen call or address flag default says which port the program serves on; the defaults found belong to option groups, other listeners than the program's own (${shown(guesses)}). Pass --port N to EXPOSE the program's port.`);
     // Not beside a sure listener on loopback (its Check above): a listen call or flag said the port.
     else if (guesses.length > 0 && loopAddr.length === 0) warnings.push(`No EXPOSE: no listen call or address flag says which port the program uses; ${shown(guesses.filter((e) => !e.group))} may be it. Pass --port ${guesses.find((e) => !e.group)!.port} to EXPOSE it.`);
-    else if (!evidence.some((e) => e.confidence === 'sure') && configured.length === 0) reasons.push(subs.length > 0
+    else if (!evidence.some((e) => e.confidence === 'sure') && configured.length === 0 && subs.length === 0 && (scope?.subcommands.size ?? 0) === 0 && (unset ??= unsetListenFlags(all)).length > 0) {
+      const names = unset.map((u) => `--${u.flag}`);
+      warnings.push(`No EXPOSE: the program's listen address ${unset.length > 1 ? `flags ${names.join(', ')} (${unset.map((u) => u.at).join(', ')}) have` : `flag ${names[0]} (${unset[0].at}) has`} no default, so the sources give no port. Pass ${unset.length > 1 ? 'the one it is to serve on' : 'it'} with an address on all interfaces (${names[0]}=:8080, in the CMD or at docker run), and generate with --port 8080 to EXPOSE that port.`);
+    } else if (!evidence.some((e) => e.confidence === 'sure') && configured.length === 0 && unsetConfigured.length > 0) {
+      warnings.push(`No EXPOSE: the program listens on an address its configuration holds (${unsetConfigured.slice(0, 2).join('; ')}), and go-dockerfile found no default for it in the sources: the configuration it reads at run time decides. Pass --port N to EXPOSE the port it sets.`);
+    } else if (!evidence.some((e) => e.confidence === 'sure') && configured.length === 0) reasons.push(subs.length > 0
       ? 'No EXPOSE: go-dockerfile found no listen address or port flag of the command the image runs (it reads literal addresses, ports and flag defaults, not every way a program can build one): pass --port N if it listens on one.'
       : 'No EXPOSE: go-dockerfile found no listen address or port flag in the sources (it reads literal addresses, ports and flag defaults, not every way a program can build one): pass --port N if the program listens on one.');
   }
@@ -1759,7 +1854,7 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       reasons.push(`ENV ${e.env.name}=${e.port}: ${other} reads ${e.env.name} too and has no default (a port of its own choosing), while ${e.via} in ${e.file} gives ${e.port}: the variable makes both listen where EXPOSE says.`);
     }
   }
-  return { expose, udp: udp.filter((port) => expose.includes(port)), udpOnly: udpOnly.filter((port) => expose.includes(port)), evidence, reasons, warnings, loopbackArgs, otherCommands, env: [...env] };
+  return { expose, udp: udp.filter((port) => expose.includes(port)), udpOnly: udpOnly.filter((port) => expose.includes(port)), evidence, reasons, warnings, loopbackArgs, loopbackLastWins, otherCommands, env: [...env] };
 }
 
 /** A loopback listen setting of a configuration file the image ships. */

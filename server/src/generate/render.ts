@@ -194,7 +194,7 @@ export function renderDockerfile(p: Plan): string {
   if (rt.rootWhy) L.push(rt.rootKind === 'check' ? '# Root: the program exits at start as any other user (see the header).' : '# Root: the program needs it (see the header).');
   L.push(`USER ${rt.user}`);
   if (rt.expose.length > 0) L.push(`EXPOSE ${rt.expose.flatMap((port) => protocols(port, rt).map((proto) => (proto === 'tcp' ? String(port) : `${port}/${proto}`))).join(' ')}`);
-  L.push(`ENTRYPOINT [${JSON.stringify(rt.binaryPath)}]`);
+  L.push(`ENTRYPOINT [${[rt.binaryPath, ...rt.entrypointArgs].map((a) => JSON.stringify(a)).join(', ')}]`);
   if (rt.cmd) L.push(`CMD [${rt.cmd.map((a) => JSON.stringify(a)).join(', ')}]`);
   return L.join('\n') + '\n';
 }
