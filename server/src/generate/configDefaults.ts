@@ -81,8 +81,19 @@ function functionBefore(text: string, at: number): { body: string; name: string 
 function onlyTestsCall(name: string, text: string, texts: readonly { text: string }[]): boolean {
   if (name === '' || name === 'main' || name === 'init') return false;
   if (!new RegExp(`^func[ \\t]+${name}[ \\t]*[(\\[]`, 'm').test(text)) return false;
-  const named = new RegExp(`\\b${name}\\b`, 'g');
-  return texts.reduce((n, t) => n + (t.text.match(named)?.length ?? 0), 0) === 1;
+  return namesIn(texts).get(name) === 1;
+}
+
+/** How often each identifier occurs in the texts (strings' words too), counted once per set of texts. */
+const nameCounts = new WeakMap<readonly { text: string }[], Map<string, number>>();
+function namesIn(texts: readonly { text: string }[]): Map<string, number> {
+  let counts = nameCounts.get(texts);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const t of texts) for (const m of t.text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    nameCounts.set(texts, counts);
+  }
+  return counts;
 }
 
 /** The arguments of the call whose arguments start at `from` (strings and brackets respected), as written. */
@@ -289,11 +300,9 @@ function addressField(expr: string, texts: readonly { file: string; text: string
   // (ironsmile/euterpe bbd9272 src/config/config.go:30 `defaultlistAddress = "localhost:9996"`, :46
   // `Listen: defaultlistAddress` in defaultConfig): a loopback address is reported as such.
   const found: { port: number; file: string; value: string; shown: string; loopback: string | null }[] = [];
-  let literals = 0;
   for (const t of texts) {
     for (const m of t.text.matchAll(new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*(?:"([^"\\n]*)"|(${IDENT})[ \\t]*(?=,|\\n|\\}))`, 'g'))) {
       if (onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)) continue;
-      literals++;
       const value = m[1] ?? constantsOf(t.text).get(m[2]);
       if (value === undefined) continue;
       // A literal that also switches its service off (minekube/gate a8bd4dc
@@ -314,7 +323,13 @@ function addressField(expr: string, texts: readonly { file: string; text: string
   // No literal of the program sets it (openshift/image-registry 21af80e
   // pkg/cmd/dockerregistry/dockerregistry.go `http.Server{Addr: dockerConfig.HTTP.Addr}`, the
   // configuration file's http.addr): 'unset', the configuration alone decides.
-  if (literals === 0) return texts.some((t) => new RegExp(`\\.${field}[ \\t]*=[^=]`).test(t.text)) ? null : 'unset';
+  if (found.length === 0) {
+    // Set nowhere: no `Field:` of a literal (whatever its value: celestia-node's `Addr:
+    // net.JoinHostPort(address, port)`) outside functions only tests call, no `x.Field = …`.
+    const key = new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:(?!=)`, 'g');
+    const keyed = texts.some((t) => [...t.text.matchAll(key)].some((m) => !onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)));
+    return keyed || texts.some((t) => new RegExp(`\\.${field}[ \\t]*=[^=]`).test(t.text)) ? null : 'unset';
+  }
   // Addresses on every interface decide when there are any; loopback ones only without them.
   const external = found.filter((f) => f.loopback === null);
   const kept = external.length > 0 ? external : found;
