@@ -326,7 +326,8 @@ function addressField(expr: string, texts: readonly { file: string; text: string
   if (found.length === 0) {
     // Set nowhere: no `Field:` of a literal (whatever its value: celestia-node's `Addr:
     // net.JoinHostPort(address, port)`) outside functions only tests call, no `x.Field = …`.
-    const key = new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:(?!=)`, 'g');
+    // The listen call's own literal (`http.Server{Addr: dockerConfig.HTTP.Addr}`) does not count.
+    const key = new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:(?!=)(?![ \\t]*${expr.replace(/\./g, '\\.')}[ \\t]*(?:,|\\n|\\}))`, 'g');
     const keyed = texts.some((t) => [...t.text.matchAll(key)].some((m) => !onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)));
     return keyed || texts.some((t) => new RegExp(`\\.${field}[ \\t]*=[^=]`).test(t.text)) ? null : 'unset';
   }
