@@ -76,10 +76,12 @@ function functionBefore(text: string, at: number): { body: string; name: string 
  * call it (openshift/image-registry 21af80e pkg/dockerregistry/server/test.go:37 newTestRegistry,
  * called from the package's _test.go files, whose `Server: &configuration.Server{Addr:
  * "localhost:5000"}` at :46 the program never runs; judge 42 G G6). A literal there is no default
- * of the program's. Not main or init, which Go calls itself.
+ * of the program's. Only a function whose name or file's name says test (`newTestRegistry`,
+ * test.go, testutil.go): a caller may lie in a file past the reading budget. Not main or init.
  */
-function onlyTestsCall(name: string, text: string, texts: readonly { text: string }[]): boolean {
+function onlyTestsCall(name: string, file: string, text: string, texts: readonly { text: string }[]): boolean {
   if (name === '' || name === 'main' || name === 'init') return false;
+  if (!/(?:^|[a-z0-9_])Test|^test/.test(name) && !/^test(?:s|ing|_?utils?|_?helpers?)?(?:_[a-z0-9]+)*\.go$/i.test(file.slice(file.lastIndexOf('/') + 1))) return false;
   if (!new RegExp(`^func[ \\t]+${name}[ \\t]*[(\\[]`, 'm').test(text)) return false;
   return namesIn(texts).get(name) === 1;
 }
@@ -171,7 +173,7 @@ export function configFieldListeners(pkgs: readonly Source[], unset?: string[]):
       // The profiler's listener is never the program's (x509-certificate-exporter's
       // internal/server/pprof.go `http.Server{Addr: opts.Listen}`, a Pprof struct's Listen).
       if (/pprof|profil/i.test(file) || /pprof|profil/i.test(fn?.name ?? '')) continue;
-      if (onlyTestsCall(fn?.name ?? '', text, texts)) continue;
+      if (onlyTestsCall(fn?.name ?? '', file, text, texts)) continue;
       let expr = c.arg;
       if (new RegExp(`^${IDENT}$`).test(expr) && fn) {
         // The variable's last assignment before the call (`bindAddress = fmt.Sprintf(…)`).
@@ -212,7 +214,7 @@ export function configFieldListeners(pkgs: readonly Source[], unset?: string[]):
           const own = ownFields(braceBody(t.text, m.index! + m[0].length - 1));
           const v = new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*([0-9]{1,5})[ \\t]*(?:,|\\n|$)`).exec(own)?.[1];
           if (v === undefined) continue;
-          if (onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)) continue;
+          if (onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.file, t.text, texts)) continue;
           const hostField = hp.host !== null ? hostFieldOf(hp.host, fn?.body ?? '', owner) : null;
           const hostValue = hostField !== null ? new RegExp(`(?:^|[\\s,{])${hostField}[ \\t]*:[ \\t]*"([^"\\n]*)"`).exec(own)?.[1] ?? null : null;
           found.push({ port: Number(v), file: t.file, func: functionBefore(t.text, m.index!)?.name ?? '', host: hostField !== null && hostValue !== null ? `${hostField}: "${hostValue}"` : null });
@@ -302,7 +304,7 @@ function addressField(expr: string, texts: readonly { file: string; text: string
   const found: { port: number; file: string; value: string; shown: string; loopback: string | null }[] = [];
   for (const t of texts) {
     for (const m of t.text.matchAll(new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*(?:"([^"\\n]*)"|(${IDENT})[ \\t]*(?=,|\\n|\\}))`, 'g'))) {
-      if (onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)) continue;
+      if (onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.file, t.text, texts)) continue;
       const value = m[1] ?? constantsOf(t.text).get(m[2]);
       if (value === undefined) continue;
       // A literal that also switches its service off (minekube/gate a8bd4dc
@@ -328,7 +330,7 @@ function addressField(expr: string, texts: readonly { file: string; text: string
     // net.JoinHostPort(address, port)`) outside functions only tests call, no `x.Field = …`.
     // The listen call's own literal (`http.Server{Addr: dockerConfig.HTTP.Addr}`) does not count.
     const key = new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:(?!=)(?![ \\t]*${expr.replace(/\./g, '\\.')}[ \\t]*(?:,|\\n|\\}))`, 'g');
-    const keyed = texts.some((t) => [...t.text.matchAll(key)].some((m) => !onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.text, texts)));
+    const keyed = texts.some((t) => [...t.text.matchAll(key)].some((m) => !onlyTestsCall(functionBefore(t.text, m.index!)?.name ?? '', t.file, t.text, texts)));
     return keyed || texts.some((t) => new RegExp(`\\.${field}[ \\t]*=[^=]`).test(t.text)) ? null : 'unset';
   }
   // Addresses on every interface decide when there are any; loopback ones only without them.
