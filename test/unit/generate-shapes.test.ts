@@ -458,7 +458,8 @@ describe('9. the smaller items', () => {
     const r = await gen(dir);
     assert.match(r.dockerfile, /\nENTRYPOINT \["\/usr\/local\/bin\/tool"\]\nCMD \["serve"\]\n$/);
     const fb = await gen(copyOf('filebrowser'));
-    assert.match(fb.dockerfile, /\nCMD \["--address", "0\.0\.0\.0"\]\n$/, 'the root serves; its loopback default is overridden');
+    // In the ENTRYPOINT since session 57 (judge 42 G G9: a docker run's arguments replace the CMD).
+    assert.match(fb.dockerfile, /\nENTRYPOINT \["\/usr\/local\/bin\/filebrowser", "--address", "0\.0\.0\.0"\]\n$/, 'the root serves; its loopback default is overridden');
   });
 
   it('a program that runs git (lazygit\'s pattern): distroless has no git, the warning names the call', async () => {

@@ -1765,7 +1765,11 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   // too (openshift/telemeter 85dc6ed cmd/telemeter-server/main.go:115 `--listen-internal` default
   // "localhost:9004", the health and metrics listener beside `--listen` "0.0.0.0:9003"; the
   // project's manifests pass `--listen-internal=0.0.0.0:8081`; judge 42 G G3).
-  const movable = loopAddr.length > 0 && loopAddr.every(lastValueWins) && new Set(loopAddr.map((e) => e.flag)).size === loopAddr.length;
+  // Beside another listener, or with several, only a flag whose name says it listens or binds: an
+  // address flag on loopback may be a local service the program connects to (linkerd's web
+  // `-linkerd-metrics-api-addr` "127.0.0.1:8085"), which stays a Check.
+  const alone = expose.length === 0 && loopAddr.length === 1;
+  const movable = loopAddr.length > 0 && loopAddr.every((e) => lastValueWins(e) && (alone || /listen|bind/i.test(e.flag!))) && new Set(loopAddr.map((e) => e.flag)).size === loopAddr.length;
   if (!loopbackArgs && movable) {
     loopbackArgs = [];
     loopbackLastWins = true;
