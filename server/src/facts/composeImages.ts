@@ -147,7 +147,7 @@ function readBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles):
   // `docker build -t NAME` in a Makefile, a shell script or a workflow's `run:`, the file's own
   // variables put in (trezor/blockbook's `-t $(BIN_IMAGE)` with `BIN_IMAGE = blockbook-build`;
   // dydxprotocol/v4-chain protocol/Makefile's `docker build … . -t dydxprotocol-base`).
-  const commands = commandBuilds(files);
+  const commands = commandBuilds(ws, files);
   for (const b of commands) {
     for (const tag of b.command.tags) {
       const name = fillVariables(tag, b.vars);
@@ -408,7 +408,7 @@ export function repositoryImageBuilds(ws: WorkspaceModel | undefined, files: Wor
       if (!out.has(key)) out.set(key, build);
     };
     for (const { name, build } of workflowImageBuilds(files)) add(name, build);
-    const commands = commandBuilds(files);
+    const commands = commandBuilds(ws, files);
     for (const b of commands) {
       if (b.dockerfile === null) continue;
       const context = b.contextDir;
@@ -790,10 +790,10 @@ const X86_RUNNER = /^ubuntu-(latest|\d\d\.\d\d)$/;
  */
 export function multiPlatformBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly PlatformBuild[] {
   if (!files) return [];
-  return ws ? workspaceFact(ws, 'multiPlatformBuilds', () => readPlatformBuilds(files)) : readPlatformBuilds(files);
+  return ws ? workspaceFact(ws, 'multiPlatformBuilds', () => readPlatformBuilds(ws, files)) : readPlatformBuilds(ws, files);
 }
 
-function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
+function readPlatformBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles): PlatformBuild[] {
   const out: PlatformBuild[] = [];
   const seen = new Set<string>();
   const add = (dockerfile: string | null, platforms: readonly string[] | null, file: string, line: number, target: string | null | undefined, runner: string | null = null) => {
@@ -816,7 +816,7 @@ function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
     for (const step of buildPushSteps(lines)) add(step.dockerfile, platformList(step.platforms.join(','), vars), wf, step.platformsLine, step.target, step.runner);
     for (const b of workflowCommandBuilds(wf, lines, vars)) add(b.dockerfile, b.command.platforms, b.file, b.command.line, b.command.target, b.runner);
   }
-  for (const b of fileCommandBuilds(files)) add(b.dockerfile, b.command.platforms, b.file, b.command.line, b.command.target, b.runner);
+  for (const b of fileCommandBuilds(ws, files)) add(b.dockerfile, b.command.platforms, b.file, b.command.line, b.command.target, b.runner);
   for (const f of files.listFiles('').map((e) => e.path).filter((p) => !p.includes('/') && /^docker-bake(\.[A-Za-z0-9_-]+)*\.hcl$/.test(p)).sort()) {
     for (const t of bakeTargets((files.readFile(f) ?? '').split(/\r?\n/))) add(t.dockerfile, t.platforms, f, t.line, t.target);
   }
@@ -839,11 +839,11 @@ interface CommandBuild {
 }
 
 /** Every `docker build` command line of the workflows' `run:` steps, then of the Makefiles and scripts (CommandBuild). */
-function commandBuilds(files: WorkspaceFiles): CommandBuild[] {
+function commandBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles): CommandBuild[] {
   return [...workflowFiles(files).flatMap((wf) => {
     const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
     return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
-  }), ...fileCommandBuilds(files)];
+  }), ...fileCommandBuilds(ws, files)];
 }
 
 /** The command lines of a workflow's `run:` steps (CommandBuild), in the step's folder. */
@@ -857,8 +857,17 @@ function* workflowCommandBuilds(wf: string, lines: readonly string[], vars: Read
   }
 }
 
-/** The command lines (CommandBuild) of the Makefiles and shell scripts up to three folders deep, not vendored ones. */
-function* fileCommandBuilds(files: WorkspaceFiles): Generator<CommandBuild> {
+/**
+ * The command lines (CommandBuild) of the Makefiles and shell scripts up to three folders deep,
+ * not vendored ones: read once per workspace model (commandBuilds and readPlatformBuilds, behind
+ * four facts, each read every Makefile and script again: argoproj/argo-cd's 94, four times).
+ * Shared between callers: do not modify.
+ */
+function fileCommandBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles): readonly CommandBuild[] {
+  return ws ? workspaceFact(ws, 'fileCommandBuilds', () => [...readFileCommandBuilds(files)]) : [...readFileCommandBuilds(files)];
+}
+
+function* readFileCommandBuilds(files: WorkspaceFiles): Generator<CommandBuild> {
   for (const f of files.listFiles('')) {
     const p = f.path;
     const make = MAKEFILE.test(p);
@@ -894,7 +903,7 @@ export function commandBuildArgs(ws: WorkspaceModel | undefined, files: Workspac
   if (!files) return [];
   const read = (): CommandBuildArg[] => {
     const out: CommandBuildArg[] = [];
-    const builds = commandBuilds(files);
+    const builds = commandBuilds(ws, files);
     for (const b of builds) {
       if (b.dockerfile === null) continue;
       for (const a of b.command.buildArgs) out.push({ dockerfile: b.dockerfile, name: a.name, value: a.value, expanded: expandFileVariables(a.value, b.vars), file: b.file, line: a.line + 1 });
