@@ -86,16 +86,20 @@ function readPassedBuildArgs(files: WorkspaceFiles): PassedBuildArgs {
   let any = false;
   if (!inView) return { inView, names, any, values };
   for (const { text } of buildFiles(files)) {
-    for (const m of text.matchAll(CLI)) {
-      if (m[1] === '$') any = true;
-      else names.add(m[1]);
+    // Each pattern spells out a word (`--build-arg`, `.args.`, `args`): a text without it is not
+    // scanned for it (most YAML manifests and scripts pass no build argument).
+    if (text.includes('--build-arg')) {
+      for (const m of text.matchAll(CLI)) {
+        if (m[1] === '$') any = true;
+        else names.add(m[1]);
+      }
+      for (const m of text.matchAll(CLI_VALUE)) {
+        let set = values.get(m[2]);
+        if (!set) values.set(m[2], (set = new Set()));
+        set.add(m[3]);
+      }
     }
-    for (const m of text.matchAll(CLI_VALUE)) {
-      let set = values.get(m[2]);
-      if (!set) values.set(m[2], (set = new Set()));
-      set.add(m[3]);
-    }
-    for (const m of text.matchAll(BAKE_SET)) names.add(m[1]);
+    if (text.includes('.args.')) for (const m of text.matchAll(BAKE_SET)) names.add(m[1]);
     if (!/args/i.test(text)) continue;
     const lines = text.split(/\r?\n/);
     for (let k = 0; k < lines.length; k++) {
