@@ -5,6 +5,7 @@ import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { buildLayerModel, excludedBy, formatBytes, formatText, sourceCovers } from '../../server/src/layers';
 import { df, ready } from './helpers';
 import { FIXTURES, fixtureModel, sizeOf, step, tempContext } from './layers-helpers';
+import { webhook } from './rules/kit/azureWorkloadIdentity';
 
 const MB = 1024 * 1024;
 
@@ -327,5 +328,46 @@ describe('COPY source matching (Docker semantics)', () => {
     assert.ok(!excludedBy(['*_test.go'], 'cmd/main_test.go'));
     assert.ok(excludedBy(['**/*_test.go'], 'cmd/main_test.go'));
     assert.ok(excludedBy(['docs'], 'docs/a/b.md'));
+  });
+});
+
+// Azure/azure-workload-identity 04d01a2 (MIT) docker/webhook.Dockerfile:20 (skeleton:
+// test/unit/rules/kit/azureWorkloadIdentity.ts): the Microsoft build of Go 1.26+ keeps its build
+// cache in $HOME/.cache/ms-go-build. The estimate reads the path from goCachePaths, as GD107 does
+// (it assumed /root/.cache/go-build).
+describe('layer estimate: the Go build cache of the Microsoft build of Go (azure-workload-identity webhook.Dockerfile)', () => {
+  const basis = (dockerfile: string) => {
+    const ctx = tempContext({
+      Dockerfile: dockerfile,
+      'go.mod': 'module github.com/Azure/azure-workload-identity\n\ngo 1.26.0\n',
+      'cmd/webhook/main.go': 'package main\n\nfunc main() {}\n',
+    });
+    try {
+      const build = ctx.model().stages[0].layers.find((l) => l.instruction.includes('go build'));
+      assert.ok(build, 'the go build step');
+      return build.estimateBasis;
+    } finally {
+      ctx.dispose();
+    }
+  };
+  const LEFT = /\+ the Go build cache left in the layer/;
+
+  it('04d01a2 webhook.Dockerfile:20 on 1.26.4: the cache is in /root/.cache/ms-go-build; a mount there (or on /root/.cache) keeps it out, one on go-build does not', () => {
+    assert.match(basis(webhook()), /no cache mount on \/root\/\.cache\/ms-go-build\)/);
+    assert.doesNotMatch(basis(webhook('1.26.4-bookworm', 'RUN --mount=type=cache,target=/root/.cache/ms-go-build')), LEFT);
+    assert.doesNotMatch(basis(webhook('1.26.4-bookworm', 'RUN --mount=type=cache,target=/root/.cache')), LEFT);
+    assert.match(basis(webhook('1.26.4-bookworm', 'RUN --mount=type=cache,target=/root/.cache/go-build')), /no cache mount on \/root\/\.cache\/ms-go-build\)/);
+    assert.match(basis(webhook('1.26.4-bookworm', undefined, ['ENV XDG_CACHE_HOME=/cache'])), /no cache mount on \/cache\/ms-go-build\)/);
+  });
+
+  it('go-build before 1.26 and on the golang image; unknown (no path named) where the tag does not tell', () => {
+    for (const tag of ['1.25.5-bookworm', 'golang:1.26.4-bookworm']) {
+      assert.match(basis(webhook(tag)), /no cache mount on \/root\/\.cache\/go-build\)/, tag);
+      assert.doesNotMatch(basis(webhook(tag, 'RUN --mount=type=cache,target=/root/.cache/go-build')), LEFT, tag);
+    }
+    const unknown = basis(webhook('latest'));
+    assert.match(unknown, /no cache mount on it: `go env GOCACHE` says where it is in this image\)/);
+    assert.doesNotMatch(unknown, /\/root\/\.cache/);
+    for (const target of ['/root/.cache/go-build', '/root/.cache/ms-go-build']) assert.doesNotMatch(basis(webhook('latest', `RUN --mount=type=cache,target=${target}`)), LEFT, target);
   });
 });

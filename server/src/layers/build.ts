@@ -375,7 +375,7 @@ function estimateOf(a: Analysis, s: StageAnalysis, st: StepAnalysis, ec: Estimat
   switch (st.kind) {
     case 'module-download': return moduleDownloadSize(st, ec);
     case 'package-install': return packageInstallSize(st.instr, st);
-    case 'go-build': return goBuildSize(s, st, ec, downloaded);
+    case 'go-build': return goBuildSize(a.df, s, st, ec, downloaded);
     case 'stage-copy': {
       const dep = st.stageDeps.find((d) => d.via === 'copy');
       return stageCopySize(st, dep ? a.stages[dep.stage] : null, ec);

@@ -7,8 +7,8 @@
  */
 import * as path from 'node:path';
 import { goCommands, goFlag } from '../dockerfile/facts';
-import { ldflagsArgs, stripFlags } from '../dockerfile/goBuild';
-import type { Instruction } from '../dockerfile/model';
+import { goCachePaths, ldflagsArgs, stripFlags } from '../dockerfile/goBuild';
+import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { isInstall, packageCommands, type PackageFamily } from '../dockerfile/packages';
 import { APK_INDEX_BYTES, APT_LISTS_BYTES, estimatePackageInstall } from '../images/packageSizes';
 import { formatBytes } from '../bytes';
@@ -69,9 +69,8 @@ const coversPath = (mount: string, p: string) => {
   return p === m || p.startsWith(m + '/');
 };
 
-/** Where the golang images keep the module cache and the build cache. */
+/** Where the golang images keep the module cache. */
 const MODCACHE_PATHS = ['/go/pkg/mod', '/root/go/pkg/mod'];
-const BUILDCACHE_PATHS = ['/root/.cache/go-build'];
 
 function cachedBy(step: StepAnalysis, paths: string[]): string | null {
   for (const t of step.cacheMounts) if (paths.some((p) => coversPath(t, p))) return t;
@@ -150,22 +149,35 @@ export function binaryOf(instr: Instruction, ec: EstimateContext): SizeEstimate 
   return { bytes: e.bytes, basis: `binary: ${e.basis}` };
 }
 
-export function goBuildSize(stage: StageAnalysis, step: StepAnalysis, ec: EstimateContext, stageDownloaded: boolean): SizeEstimate {
+/**
+ * The cache mount that keeps the step's Go build cache out of its layer: one over the path
+ * goCachePaths gives (GOCACHE, XDG_CACHE_HOME, HOME, the image's default folder: ms-go-build in
+ * the Microsoft build of Go 1.26+), or, where that path is unknown, one whose target ends in
+ * go-build, ms-go-build or .cache (as GD107 counts it). `path`: the build cache's path, or null.
+ */
+function buildCacheMount(df: DockerfileModel, stage: StageAnalysis, step: StepAnalysis): { mount: string | null; path: string | null } {
+  // (The build's own prefix counts: `GOCACHE=/x go build`.)
+  const g = goCommands(step.instr).find((x) => x.sub === 'build' || x.sub === 'install') ?? null;
+  const path = goCachePaths(df, stage.stage, step.instr, g).build;
+  if (path !== null) return { mount: cachedBy(step, [path]), path };
+  return { mount: step.cacheMounts.find((t) => /\/(ms-)?go-build\/*$|\/\.cache\/*$/.test(t)) ?? null, path };
+}
+
+export function goBuildSize(df: DockerfileModel, stage: StageAnalysis, step: StepAnalysis, ec: EstimateContext, stageDownloaded: boolean): SizeEstimate {
   if (!ec.workspace) return { bytes: null, basis: 'no Go module found for this build context: the binary cannot be estimated' };
   const bin = binaryOf(step.instr, ec);
   let bytes = bin.bytes!;
   const parts = [bin.basis];
-  const buildMount = cachedBy(step, BUILDCACHE_PATHS);
-  if (!buildMount) {
+  const build = buildCacheMount(df, stage, step);
+  if (!build.mount) {
     bytes += 10 * bin.bytes!;
-    parts.push('+ the Go build cache left in the layer (~10× the binary; no cache mount on /root/.cache/go-build)');
+    parts.push(`+ the Go build cache left in the layer (~10× the binary; no cache mount on ${build.path ?? 'it: `go env GOCACHE` says where it is in this image'})`);
   }
   if (!stageDownloaded && !cachedBy(step, MODCACHE_PATHS) && modulesOf(ec).length > 0) {
     const d = moduleDownloadEstimate(cacheReport(ec));
     bytes += d.bytes;
     parts.push(`+ the modules it downloads (${d.basis})`);
   }
-  void stage;
   return { bytes: Math.round(bytes), basis: parts.join(' ') };
 }
 

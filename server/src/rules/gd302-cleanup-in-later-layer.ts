@@ -9,7 +9,7 @@
  *   - packages: `apk add` (and its `--virtual` name), `apt-get install`, `yum`/`dnf install`;
  *   - package-manager state: apt lists (`apt-get update`), the apt/yum/dnf/zypper caches, the
  *     apk cache (`apk add` without `--no-cache`), the Go build and module caches (go commands
- *     without a cache mount).
+ *     without a cache mount; their paths: goBuild.ts goCachePaths, as GD107's, none when unknown).
  * What counts as a deletion: `rm` of such a path (globs included), `apk del`,
  * `apt-get purge/remove/autoremove/clean`, `yum`/`dnf remove/autoremove/clean`,
  * `go clean -cache/-modcache`. A COPY/ADD into a path in between makes it the COPY's, not
@@ -26,8 +26,9 @@
  * same, so the fix is safe for fix-all.
  */
 import * as path from 'path';
-import { CACHE_OF, creationsOf, hasGlob, inScriptOrder, norm, operands, resolve, safeTest, type Created } from '../dockerfile/created';
-import { contextPath, copyPaths, envBefore, goCommands, stageImage } from '../dockerfile/facts';
+import { CACHE_OF, creationsOf, hasGlob, inScriptOrder, operands, resolve, safeTest, type Created } from '../dockerfile/created';
+import { contextPath, copyPaths, goCommands, stageImage, type GoCommand } from '../dockerfile/facts';
+import { goCachePaths } from '../dockerfile/goBuild';
 import { shippedStages } from '../facts/passedBuildArgs';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
@@ -88,13 +89,12 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[], fi
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     const script = instr.script;
     const mounts = mountTargets(instr).map((m) => path.posix.resolve(cwd, m));
-    // The ENV in effect matters only to the Go caches' paths and `rm $(go env GOCACHE)`.
-    let env: Map<string, string | null> | undefined;
-    const envOf = () => (env ??= envBefore(model, stage, instr));
     let scriptCwd: string | null = cwd;
     const gos = goCommands(instr);
-    // The Go caches' paths only matter to a RUN with go commands.
-    let caches: { build: string; mod: string } | undefined;
+    // The Go caches' paths (goCachePaths: GOCACHE, XDG_CACHE_HOME, HOME, the user and the image's
+    // default folder, null when unknown) of a go command, or of `$(go env …)` (`g` null: the
+    // Dockerfile's environment). Asked only of a RUN with go commands or `rm $(go env …)`.
+    const cachesOf = (g: GoCommand | null) => goCachePaths(model, stage, instr, g);
     const cmds = inScriptOrder(script.parsed.commands);
     for (let j = 0; j < cmds.length; j++) {
       const cmd = cmds[j];
@@ -109,7 +109,7 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[], fi
         }
         continue;
       }
-      const del = deletionOf(cmd, scriptCwd, envOf);
+      const del = deletionOf(cmd, scriptCwd, cachesOf, gos);
       if (del) {
         const matched = created.filter((c) => matches(c, del));
         const here = matched.filter((c) => c.creator === instr);
@@ -146,8 +146,11 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[], fi
       }
       const made = creationsOf(cmd, script, scriptCwd, instr);
       const g = gos.find((x) => x.cmd.start === cmd.start);
-      if (g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(envOf())).build, creator: instr, what: 'the Go build cache' });
-      if (g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(envOf())).mod, creator: instr, what: 'the Go module cache' });
+      // (A cache whose path is unknown is not recorded: no deletion can be said to remove it.)
+      const build = g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub) ? cachesOf(g).build : null;
+      if (build !== null) made.push({ kind: 'path', path: build, creator: instr, what: 'the Go build cache' });
+      const mod = g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub) ? cachesOf(g).mod : null;
+      if (mod !== null) made.push({ kind: 'path', path: mod, creator: instr, what: 'the Go module cache' });
       for (let q = 0; q < made.length; q++) {
         const c = made[q];
         if (c.kind === 'path' && mounts.some((m) => pathWithin(c.path!, m))) continue;
@@ -207,19 +210,12 @@ function copiedRemoved(text: string, source: Created): string {
 /** Commands that only make or touch a directory: naming it does not fill it. */
 const TOUCHES_ONLY = new Set(['mkdir', 'chown', 'chmod', 'chgrp']);
 
-/** The caches' paths with none of GOPATH, GOCACHE, GOMODCACHE set (shared: never modified). */
-const DEFAULT_GO_CACHES: { readonly build: string; readonly mod: string } = { build: '/root/.cache/go-build', mod: '/go/pkg/mod' };
-
-function goCaches(env: Map<string, string | null>): { build: string; mod: string } {
-  if (!env.has('GOPATH') && !env.has('GOCACHE') && !env.has('GOMODCACHE')) return DEFAULT_GO_CACHES;
-  const gopath = env.get('GOPATH') ?? '/go';
-  return {
-    build: norm(env.get('GOCACHE') ?? '/root/.cache/go-build'),
-    mod: norm(env.get('GOMODCACHE') ?? `${gopath.split(':')[0]}/pkg/mod`),
-  };
-}
-
-function deletionOf(cmd: ShellCommand, cwd: string | null, envOf: () => Map<string, string | null>): Deletion | null {
+/**
+ * `caches`: the Go caches' paths (goCachePaths) of go command `g`, or of the Dockerfile's
+ * environment (`g` null, for `rm $(go env GOCACHE)`); a path it does not know deletes nothing
+ * we can name. `gos`: the RUN's go commands (`go clean` is one of them).
+ */
+function deletionOf(cmd: ShellCommand, cwd: string | null, caches: (g: GoCommand | null) => { build: string | null; mod: string | null }, gos: GoCommand[]): Deletion | null {
   const name = cmd.argv[0]?.value;
   if (name === 'rm') {
     const paths: string[] = [];
@@ -227,7 +223,7 @@ function deletionOf(cmd: ShellCommand, cwd: string | null, envOf: () => Map<stri
       let v: string | null = w.value;
       if (w.dynamic) {
         const m = /^\$\(go env (GOCACHE|GOMODCACHE)\)$/.exec(w.raw.replace(/^"|"$/g, ''));
-        v = m ? (m[1] === 'GOCACHE' ? goCaches(envOf()).build : goCaches(envOf()).mod) : null;
+        v = m ? (m[1] === 'GOCACHE' ? caches(null).build : caches(null).mod) : null;
       }
       const p = v === null ? null : resolve(cwd, v);
       if (p && p !== '/') paths.push(p);
@@ -236,9 +232,12 @@ function deletionOf(cmd: ShellCommand, cwd: string | null, envOf: () => Map<stri
   }
   if (name === 'go' && cmd.argv[1]?.value === 'clean') {
     const flags = cmd.argv.slice(2).map((w) => w.value.replace(/^--/, '-'));
+    const g = gos.find((x) => x.cmd.start === cmd.start) ?? null;
     const paths: string[] = [];
-    if (flags.includes('-cache')) paths.push(goCaches(envOf()).build);
-    if (flags.includes('-modcache')) paths.push(goCaches(envOf()).mod);
+    const build = flags.includes('-cache') ? caches(g).build : null;
+    if (build !== null) paths.push(build);
+    const mod = flags.includes('-modcache') ? caches(g).mod : null;
+    if (mod !== null) paths.push(mod);
     return paths.length ? { paths, pkgs: null, autoremove: null } : null;
   }
   const p = packageCommand(cmd);

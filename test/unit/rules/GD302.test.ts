@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
-import { applyFix, df, lint, ready } from '../helpers';
+import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { has, find, spanText, parses } from './kit/image';
 import { tempWorkspace } from './kit/realworld';
+import { webhook } from './kit/azureWorkloadIdentity';
 
 /** GD302 cleanup-in-later-layer: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -189,5 +190,68 @@ describe('GD302 cleanup-in-later-layer', () => {
     // `--target docker-builder` makes it the final stage.
     const text = df([...builder, 'FROM scratch', 'COPY --from=docker-builder /go/src/github.com/docker/cli/build/docker /bin/docker']);
     assert.equal(lint(text, { target: 'docker-builder' }).some((f) => f.code === 'GD302'), true);
+  });
+});
+
+// Azure/azure-workload-identity 04d01a2 (MIT) docker/webhook.Dockerfile:20 (skeleton:
+// kit/azureWorkloadIdentity.ts), its builder stage published with `--target builder` and a cleanup
+// after the go build: the Microsoft build of Go 1.26+ keeps its build cache in
+// $HOME/.cache/ms-go-build. GD302 reads the path from goCachePaths (as GD107 does): it had its own
+// copy that always said /root/.cache/go-build.
+describe('GD302: the Go build cache of the Microsoft build of Go (azure-workload-identity webhook.Dockerfile)', () => {
+  const BUILDER = { target: 'builder' };
+  /** webhook.Dockerfile on `tag` with `cleanup` as line 21, right after the go build. */
+  const withCleanup = (cleanup: string, tag?: string, env?: string[], eol = '\n') => {
+    const lines = webhook(tag, undefined, env, eol).split(eol);
+    const build = lines.findIndex((l) => l.includes('go build'));
+    return [...lines.slice(0, build + 1), cleanup, ...lines.slice(build + 1)].join(eol);
+  };
+  const on = (text: string) => lint(text, BUILDER).filter((f) => f.code === 'GD302');
+
+  it('04d01a2 webhook.Dockerfile:20 on 1.26.4: `go clean -cache`, `rm -rf /root/.cache/ms-go-build` and `rm -rf $(go env GOCACHE)` remove the build cache; `rm -rf /root/.cache/go-build` removes nothing', () => {
+    for (const cleanup of ['RUN go clean -cache', 'RUN rm -rf /root/.cache/ms-go-build', 'RUN rm -rf $(go env GOCACHE)', 'RUN rm -rf /root/.cache']) {
+      const [f] = on(withCleanup(cleanup));
+      assert.ok(f, cleanup);
+      assert.match(f.message, /removes what the RUN on line 20 created \(the Go build cache\)/, cleanup);
+    }
+    assert.deepEqual(on(withCleanup('RUN rm -rf /root/.cache/go-build')), [], 'go-build is not where this go keeps its cache');
+    // Not shipped without --target: the builder's layers never ship.
+    assert.deepEqual(find(withCleanup('RUN go clean -cache'), 'GD302'), []);
+  });
+
+  it('the fix moves `go clean -cache` into the build: the fixed file parses, keeps its line endings and has no GD302', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = withCleanup('RUN rm -rf /root/.cache/ms-go-build', undefined, undefined, eol);
+      const fixed = applyFix(text, 'GD302', BUILDER);
+      parses(fixed);
+      assertLineEndings(text, fixed);
+      assert.ok(fixed.includes(`-o manager main.go && rm -rf /root/.cache/ms-go-build${eol}`), JSON.stringify(fixed));
+      assert.deepEqual(on(fixed), []);
+    }
+  });
+
+  it('go-build before 1.26 and on the golang image; GOCACHE and XDG_CACHE_HOME still decide', () => {
+    for (const tag of ['1.25.5-bookworm', 'golang:1.26.4-bookworm']) {
+      assert.equal(on(withCleanup('RUN rm -rf /root/.cache/go-build', tag)).length, 1, tag);
+      assert.deepEqual(on(withCleanup('RUN rm -rf /root/.cache/ms-go-build', tag)), [], tag);
+      assert.equal(on(withCleanup('RUN go clean -cache', tag)).length, 1, tag);
+    }
+    assert.equal(on(withCleanup('RUN rm -rf /cache/ms-go-build', undefined, ['ENV XDG_CACHE_HOME=/cache'])).length, 1);
+    assert.deepEqual(on(withCleanup('RUN rm -rf /root/.cache/ms-go-build', undefined, ['ENV XDG_CACHE_HOME=/cache'])), []);
+    assert.equal(on(withCleanup('RUN rm -rf /cache/go', undefined, ['ENV GOCACHE=/cache/go'])).length, 1);
+  });
+
+  it('the module cache is goCachePaths\' too: $HOME/go/pkg/mod on a known image that is not golang\'s (alpine\'s go package)', () => {
+    const lines = (rm: string) => df(['FROM alpine:3.21', 'RUN apk add go', 'RUN go mod download', `RUN rm -rf ${rm}`]);
+    assert.equal(find(lines('/root/go/pkg/mod'), 'GD302').length, 1);
+    assert.deepEqual(find(lines('/go/pkg/mod'), 'GD302'), [], 'go on alpine has no GOPATH=/go');
+  });
+
+  it('silent on the build cache where the tag does not tell the release (latest, a variable)', () => {
+    for (const tag of ['latest', '${GO_VERSION}']) {
+      for (const cleanup of ['RUN go clean -cache', 'RUN rm -rf /root/.cache/go-build', 'RUN rm -rf /root/.cache/ms-go-build']) {
+        assert.deepEqual(on(withCleanup(cleanup, tag)), [], `${tag}: ${cleanup}`);
+      }
+    }
   });
 });
