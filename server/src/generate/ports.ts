@@ -924,6 +924,11 @@ export function unsetListenFlags(packages: readonly PackageSources[]): UnsetList
         const v = m[1] ? /^&\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec((args[0] ?? '').trim())?.[1] : undefined;
         if (m[1] && v === undefined) continue;
         if (v !== undefined && new RegExp(`(?:^|[\\s;(])${v.replace(/\./g, '\\.')}[ \\t]*=[^=]`, 'm').test(text)) continue;
+        // A value chosen when the flag is empty (garethgeorge/backrest 3d5f1ac internal/env/environment.go:25
+        // `flag.String("bind-address", "", …)`, :63-69 `if *flagBindAddress != "" { return … }` … `return
+        // "127.0.0.1:9898"`): any test of it against "" may lead to a default of the program's.
+        const held = v ?? /([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*[A-Za-z_][A-Za-z0-9_.]*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1];
+        if (held !== undefined && new RegExp(`\\*?\\b${held.replace(/\./g, '\\.')}\\s*[!=]=\\s*""|""\\s*[!=]=\\s*\\*?\\b${held.replace(/\./g, '\\.')}\\b`).test(text)) continue;
         const file = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
         if (!out.some((o) => o.flag === name)) out.push({ flag: name, at: `${file}:${text.slice(0, m.index).split('\n').length}` });
       }
