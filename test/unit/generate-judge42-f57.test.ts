@@ -10,40 +10,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
+// The skeleton: test/unit/rules/kit/kubeBatch.ts, shared with the GD219 test.
+import { KUBE_BATCH, MODULES_TXT } from './rules/kit/kubeBatch';
 
 const { gen, tree } = generatorTrees('judge42-f57');
-
-const MODULES_TXT = [
-  '# github.com/json-iterator/go v1.1.7',
-  'github.com/json-iterator/go',
-  '# github.com/modern-go/concurrent v0.0.0-20180306012644-bacd9c7ef1dd',
-  'github.com/modern-go/concurrent',
-  '# github.com/modern-go/reflect2 v1.0.1',
-  'github.com/modern-go/reflect2',
-  '# github.com/spf13/pflag v1.0.5',
-  'github.com/spf13/pflag',
-  '# k8s.io/apimachinery v0.16.8',
-  'k8s.io/apimachinery/pkg/runtime/serializer/json',
-  '',
-].join('\n');
-
-/** The skeleton: the lines named, the import blocks on the chain (the real one runs through k8s.io/client-go). */
-const kubeBatch: Record<string, string | null> = {
-  'go.mod': 'module github.com/kubernetes-sigs/kube-batch\n\ngo 1.13\n\nrequire (\n\tgithub.com/spf13/pflag v1.0.5\n\tk8s.io/apimachinery v0.16.8\n)\n',
-  'vendor/modules.txt': MODULES_TXT,
-  'cmd/kube-batch/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/spf13/pflag"\n\n\t"github.com/kubernetes-sigs/kube-batch/cmd/kube-batch/app"\n)\n\nfunc main() {\n\tpflag.Parse()\n\tif err := app.Run(); err != nil {\n\t\tfmt.Fprintln(os.Stderr, err)\n\t\tos.Exit(1)\n\t}\n}\n',
-  'cmd/kube-batch/app/server.go': 'package app\n\nimport (\n\t_ "k8s.io/apimachinery/pkg/runtime/serializer/json"\n)\n\nfunc Run() error { return nil }\n',
-  'vendor/k8s.io/apimachinery/pkg/runtime/serializer/json/json.go': 'package json\n\nimport (\n\t"encoding/json"\n\n\tjsoniter "github.com/json-iterator/go"\n\t"github.com/modern-go/reflect2"\n)\n',
-  'vendor/github.com/json-iterator/go/reflect.go': 'package jsoniter\n\nimport (\n\t"reflect"\n\n\t"github.com/modern-go/reflect2"\n)\n',
-  'vendor/github.com/modern-go/reflect2/reflect2.go': 'package reflect2\n\nimport (\n\t"github.com/modern-go/concurrent"\n\t"reflect"\n)\n',
-  'vendor/github.com/modern-go/concurrent/executor.go': 'package concurrent\n\nimport "context"\n',
-  'vendor/github.com/spf13/pflag/flag.go': 'package pflag\n\nimport "errors"\n',
-};
 
 describe('judge 42 Y G1: a vendored reflect2 v1.0.1 the program compiles, under a raised builder (kubernetes-sigs/kube-batch 86b2ba2)', () => {
   const check = 'vendor/modules.txt vendors github.com/modern-go/reflect2 v1.0.1: with Go 1.18 or newer (the builder has Go 1.26, not 1.13; Go 1.17, the newest it works with, is out of support) the program crashes when json-iterator';
   it('keeps the supported builder and says the program crashes until reflect2 is upgraded', async () => {
-    const r = await gen(tree(kubeBatch, {}));
+    const r = await gen(tree(KUBE_BATCH, {}));
     assert.match(r.dockerfile, /^FROM --platform=\$BUILDPLATFORM golang:1\.26-bookworm AS build$/m, r.dockerfile);
     assert.match(r.dockerfile, /^# github\.com\/modern-go\/reflect2 v1\.0\.1 breaks with Go 1\.18\+ \(fixed in v1\.0\.2\)/m, r.dockerfile);
     const w = r.warnings.find((x) => x.startsWith(check));
@@ -51,9 +26,9 @@ describe('judge 42 Y G1: a vendored reflect2 v1.0.1 the program compiles, under 
     assert.match(w, /and so it will until the module is upgraded; v1\.0\.2 fixed it\. Make sure the build uses v1\.0\.2 or newer: go get github\.com\/modern-go\/reflect2@v1\.0\.2 && go mod vendor$/);
   });
   it('negative: reflect2 v1.0.2 vendored, or reached only through a file a custom build tag selects (bmc-toolbox/dora)', async () => {
-    const fixed = await gen(tree(kubeBatch, { 'vendor/modules.txt': MODULES_TXT.replace('reflect2 v1.0.1', 'reflect2 v1.0.2') }));
+    const fixed = await gen(tree(KUBE_BATCH, { 'vendor/modules.txt': MODULES_TXT.replace('reflect2 v1.0.1', 'reflect2 v1.0.2') }));
     assert.ok(!fixed.warnings.some((x) => x.includes('reflect2')), fixed.warnings.join('\n'));
-    const tagged = await gen(tree(kubeBatch, {
+    const tagged = await gen(tree(KUBE_BATCH, {
       'vendor/k8s.io/apimachinery/pkg/runtime/serializer/json/json.go': 'package json\n\nimport "encoding/json"\n',
       'vendor/k8s.io/apimachinery/pkg/runtime/serializer/json/jsoniter.go': '//go:build jsoniter\n\npackage json\n\nimport jsoniter "github.com/json-iterator/go"\n',
     }));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { df, ready } from '../helpers';
+import { KUBE_BATCH, MODULES_TXT } from './kit/kubeBatch';
 import { find, tempWorkspace } from './kit/realworld';
 
 /**
@@ -16,32 +17,6 @@ import { find, tempWorkspace } from './kit/realworld';
  * k8s.io/client-go; here one package stands for it).
  */
 before(() => ready);
-
-const MODULES_TXT = [
-  '# github.com/json-iterator/go v1.1.7',
-  'github.com/json-iterator/go',
-  '# github.com/modern-go/concurrent v0.0.0-20180306012644-bacd9c7ef1dd',
-  'github.com/modern-go/concurrent',
-  '# github.com/modern-go/reflect2 v1.0.1',
-  'github.com/modern-go/reflect2',
-  '# github.com/spf13/pflag v1.0.5',
-  'github.com/spf13/pflag',
-  '# k8s.io/apimachinery v0.16.8',
-  'k8s.io/apimachinery/pkg/runtime/serializer/json',
-  '',
-].join('\n');
-
-const KUBE_BATCH: Record<string, string> = {
-  'go.mod': 'module github.com/kubernetes-sigs/kube-batch\n\ngo 1.13\n\nrequire (\n\tgithub.com/spf13/pflag v1.0.5\n\tk8s.io/apimachinery v0.16.8\n)\n',
-  'vendor/modules.txt': MODULES_TXT,
-  'cmd/kube-batch/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/spf13/pflag"\n\n\t"github.com/kubernetes-sigs/kube-batch/cmd/kube-batch/app"\n)\n\nfunc main() {\n\tpflag.Parse()\n\tif err := app.Run(); err != nil {\n\t\tfmt.Fprintln(os.Stderr, err)\n\t\tos.Exit(1)\n\t}\n}\n',
-  'cmd/kube-batch/app/server.go': 'package app\n\nimport (\n\t_ "k8s.io/apimachinery/pkg/runtime/serializer/json"\n)\n\nfunc Run() error { return nil }\n',
-  'vendor/k8s.io/apimachinery/pkg/runtime/serializer/json/json.go': 'package json\n\nimport (\n\t"encoding/json"\n\t"io"\n\t"strconv"\n\t"unsafe"\n\n\tjsoniter "github.com/json-iterator/go"\n\t"github.com/modern-go/reflect2"\n)\n',
-  'vendor/github.com/json-iterator/go/reflect.go': 'package jsoniter\n\nimport (\n\t"fmt"\n\t"reflect"\n\t"unsafe"\n\n\t"github.com/modern-go/reflect2"\n)\n',
-  'vendor/github.com/modern-go/reflect2/reflect2.go': 'package reflect2\n\nimport (\n\t"github.com/modern-go/concurrent"\n\t"reflect"\n\t"unsafe"\n)\n',
-  'vendor/github.com/modern-go/concurrent/executor.go': 'package concurrent\n\nimport "context"\n',
-  'vendor/github.com/spf13/pflag/flag.go': 'package pflag\n\nimport (\n\t"bytes"\n\t"errors"\n)\n',
-};
 
 /** The generator's Dockerfile for kube-batch's ./cmd/kube-batch (b01cd4b4), with the builder image as a parameter. */
 const dockerfile = (image = 'golang:1.26-bookworm', before: string[] = []): string => df([
