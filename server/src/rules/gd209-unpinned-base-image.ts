@@ -23,7 +23,10 @@
  * trezor/blockbook's `-t $(BIN_IMAGE)`). A build file outside the context is not seen (a rule
  * reads no disk; the workspace is the context).
  * An image published with no version tags (DIGEST_ONLY: Chainguard's free images, the Prometheus
- * busybox images) is reported with a message that asks for a digest: no tag can pin it.
+ * busybox images) is reported with a message that asks for a digest: no tag can pin it. When the
+ * reference is written with variables (`quay.io/prometheus/busybox-${OS}-${ARCH}:latest`, built per
+ * architecture) it names several images, and the message asks for a digest per value, never one
+ * resolved digest (writtenReference).
  *
  * Fix: only for `golang`: pins the Go line the tag pulls now, keeping the variant (golangFix):
  * the newest line the table knows (`golang:alpine` -> `golang:1.27-alpine`), go.mod's when that is
@@ -42,7 +45,7 @@ import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 import type { Stage } from '../dockerfile/model';
-import { referencedNames } from '../dockerfile/variables';
+import { referencedNames, substituteVariables, variableReferences } from '../dockerfile/variables';
 
 /** ARG defaults that stand for "no default, pass --build-arg". */
 const SENTINEL = /^(non-?existing|none|null|nil|unset|undefined|required|placeholder|change-?me|missing|invalid|must-?(be-?set|be-?overridden|override|set)|override-?me|set-?me|please-?(set|override)|todo|fixme|unknown)$/i;
@@ -117,11 +120,15 @@ export const gd209: Rule = {
       if (!distroless && ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
       const digestOnly = distroless || floating ? undefined : DIGEST_ONLY.find((d) => d.repository.test(repository));
+      const written = writtenReference(stage.base);
+      const untagged = ref.tag === null ? 'has no tag, so it means :latest' : 'uses :latest';
       out.push(withLazyFix({
         message: distroless
-          ? distrolessMessage(shown, repository, ref.tag)
+          ? distrolessMessage(shown, repository, ref.tag, written?.tag ?? null)
+          : digestOnly && written && written.variables.length > 0
+          ? `FROM ${shown} ${untagged}, which moves: the same Dockerfile builds different images over time. ${digestOnly.publisher} publishes no version tags (only ${digestOnly.tags}), so only a digest pins it; but the reference changes with ${written.variables.map((n) => `\`${n}\``).join(' and ')}, and each value names another image, with digests of its own: no one digest pins every build of this FROM. Pin a digest per value, passed as a build argument beside ${written.variables.length > 1 ? 'them' : 'it'} (\`FROM ${written.name}@\${BASE_DIGEST}\`), and update them on purpose.`
           : digestOnly
-          ? `FROM ${shown} ${ref.tag === null ? 'has no tag, so it means :latest' : 'uses :latest'}, which moves: the same Dockerfile builds different images over time. ${digestOnly.publisher} publishes no version tags (only ${digestOnly.tags}), so a tag cannot pin it: pin a digest (\`${repository}:latest@sha256:…\`, the digest \`docker buildx imagetools inspect ${repository}:latest\` prints), and update it on purpose.`
+          ? `FROM ${shown} ${untagged}, which moves: the same Dockerfile builds different images over time. ${digestOnly.publisher} publishes no version tags (only ${digestOnly.tags}), so a tag cannot pin it: pin a digest (\`${repository}:latest@sha256:…\`, the digest \`docker buildx imagetools inspect ${repository}:latest\` prints), and update it on purpose.`
           : ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
           : floating
@@ -147,6 +154,37 @@ const DIGEST_ONLY: readonly { repository: RegExp; publisher: string; tags: strin
 ];
 
 /**
+ * The FROM reference as written, split into its name and tag (variables kept: `${A:-x:y}`'s colon is
+ * no tag's), with the variables they read; null when the whole reference is one variable
+ * (`FROM ${BASE_IMAGE}`, `${BASE_IMAGE:-…}`: what GD209 says goes into the ARG's default, one image).
+ * A reference written with variables names several images: prometheus-community/pgbouncer_exporter
+ * 6918f4e Dockerfile:3 `FROM quay.io/prometheus/busybox-${OS}-${ARCH}:latest`, built once per
+ * architecture (Makefile:15 `DOCKER_ARCHS ?= amd64 armv7 arm64`, Makefile.common `--build-arg
+ * ARCH="$*"`; prometheus/memcached_exporter 17e002c the same, judge 42 X W1, W2): busybox-linux-arm64
+ * has digests of its own, so the amd64 image's digest, written into the FROM, fails the arm64 build.
+ */
+function writtenReference(base: string): { name: string; tag: string | null; variables: string[] } | null {
+  const text = base.trim();
+  const whole = variableReferences(text)[0];
+  if (text === '' || (whole && whole.start === 0 && whole.end === text.length)) return null;
+  // The references masked (same length), so that only the reference's own `@` and `:` count.
+  const masked = substituteVariables(text, (r) => '_'.repeat(r.end - r.start));
+  const at = masked.indexOf('@');
+  const rest = at >= 0 ? masked.slice(0, at) : masked;
+  const colon = rest.lastIndexOf(':');
+  const tagged = colon >= 0 && !rest.slice(colon).includes('/');
+  const name = text.slice(0, tagged ? colon : rest.length);
+  const tag = tagged ? text.slice(colon + 1, rest.length) : null;
+  // A registry written with a variable (`${REGISTRY}/…`) names a mirror of the same images, with the
+  // same digests: only the variables of the path and tag count.
+  const slash = rest.indexOf('/');
+  const first = slash >= 0 ? rest.slice(0, slash) : '';
+  const registryEnd = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.includes('_')) ? slash : 0;
+  const variables = variableReferences(text.slice(0, rest.length)).filter((r) => r.start >= registryEnd).map((r) => r.name);
+  return { name, tag, variables: [...new Set(variables)] };
+}
+
+/**
  * The tags distroless publishes on every image: `latest`, `nonroot`, `debug`, `debug-nonroot`,
  * each also with an architecture (`nonroot-amd64`, `latest-arm64`). None names a version: on a
  * name without a Debian release (`gcr.io/distroless/static`) each follows the release the
@@ -154,10 +192,14 @@ const DIGEST_ONLY: readonly { repository: RegExp; publisher: string; tags: strin
  */
 const DISTROLESS_TAG = /^(latest|nonroot|debug|debug-nonroot)(-(amd64|arm64|arm|s390x|ppc64le|riscv64|386))?$/;
 
-/** The message for a distroless name without a Debian release (untagged, or one of DISTROLESS_TAG). */
-function distrolessMessage(shown: string, repository: string, tag: string | null): string {
+/**
+ * The message for a distroless name without a Debian release (untagged, or one of DISTROLESS_TAG).
+ * A tag written with a variable (`static:nonroot-${IMAGE_ARCH}`: timonwong/prometheus-webhook-dingtalk)
+ * is kept as written in the names it suggests: its default is one of the values the build gives it.
+ */
+function distrolessMessage(shown: string, repository: string, tag: string | null, writtenTag: string | null): string {
   const what = tag === null ? 'has no tag, so it means :latest' : tag === 'latest' ? 'uses :latest' : `uses :${tag}, which moves with :latest (the same image with another user, shell or architecture)`;
-  const keep = tag === null || tag === 'latest' ? '' : `:${tag}`;
+  const keep = tag === null || tag === 'latest' ? '' : `:${writtenTag !== null && writtenTag.includes('$') ? writtenTag : tag}`;
   return `FROM ${shown} ${what}, and its name names no Debian release: it moves to the next release when distroless does, so the same Dockerfile builds different images over time. Distroless publishes no version tags: name the Debian release (\`${repository}-debian12${keep}\`, \`${repository}-debian13${keep}\`), and for full repeatability pin a digest.`;
 }
 

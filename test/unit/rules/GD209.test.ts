@@ -406,7 +406,8 @@ describe('GD209 unpinned-base-image', () => {
       assert.doesNotMatch(f.message, /Pin a tag/);
       assert.equal(f.fix, undefined);
     }
-    const exporter = df(['ARG ARCH="amd64"', 'ARG OS="linux"', 'FROM quay.io/prometheus/busybox-${OS}-${ARCH}:latest', 'COPY .build/${OS}-${ARCH}/postgres_exporter /bin/postgres_exporter', 'EXPOSE 9187', 'USER nobody', 'ENTRYPOINT [ "/bin/postgres_exporter" ]']);
+    // The resolved name, written in the FROM: one image, one digest.
+    const exporter = df(['FROM quay.io/prometheus/busybox-linux-amd64:latest', 'COPY .build/linux-amd64/postgres_exporter /bin/postgres_exporter', 'EXPOSE 9187', 'USER nobody', 'ENTRYPOINT [ "/bin/postgres_exporter" ]']);
     const [b] = find(exporter, 'GD209');
     assert.match(b?.message ?? '', /quay\.io\/prometheus publishes no version tags .*: pin a digest \(`quay\.io\/prometheus\/busybox-linux-amd64:latest@sha256:…`/);
     // Still "pin a tag" for images that publish versions (a paying organisation's cgr.dev repository
@@ -414,6 +415,54 @@ describe('GD209 unpinned-base-image', () => {
     assert.match(find(parca('alpine:latest'), 'GD209')[0]?.message ?? '', /Pin a tag/);
     assert.match(find(parca('cgr.dev/example.com/static:latest'), 'GD209')[0]?.message ?? '', /Pin a tag/);
     assert.equal(has(parca('cgr.dev/chainguard/static:latest@sha256:60582b2ae6074f641094af0f370d4ab241aab271858a66223dcde7eee9f51638'), 'GD209'), false);
+  });
+
+  // Judge 42 X W1, W2 (wrong): prometheus-community/pgbouncer_exporter 6918f4e (MIT) Dockerfile:1-3 and
+  // prometheus/memcached_exporter 17e002c (Apache-2.0) Dockerfile:1-3, the Prometheus exporters'
+  // Dockerfile: `ARG ARCH="amd64"`, `ARG OS="linux"`, `FROM quay.io/prometheus/busybox-${OS}-${ARCH}:latest`,
+  // built once per architecture (pgbouncer Makefile:15 `DOCKER_ARCHS ?= amd64 armv7 arm64`,
+  // Makefile.common:262 `--build-arg ARCH="$*"`). busybox-linux-arm64 and -armv7 are repositories of
+  // their own: the amd64 digest the message named, written into the FROM, fails their builds.
+  it('asks for a digest per value, never one resolved digest, when the reference is written with variables (Prometheus exporters)', () => {
+    const exporter = (from: string, args = ['ARG ARCH="amd64"', 'ARG OS="linux"']) => df([...args, `FROM ${from}`, 'LABEL maintainer="The Prometheus Authors <prometheus-developers@googlegroups.com>"', '',
+      ...args, 'COPY .build/${OS}-${ARCH}/pgbouncer_exporter /bin/pgbouncer_exporter', 'COPY LICENSE                                /LICENSE', '', 'USER       nobody', 'ENTRYPOINT ["/bin/pgbouncer_exporter"]', 'EXPOSE     9127']);
+    const text = exporter('quay.io/prometheus/busybox-${OS}-${ARCH}:latest');
+    const [f] = find(text, 'GD209');
+    assert.ok(f, 'the :latest still moves');
+    assert.equal(spanText(text, f), 'quay.io/prometheus/busybox-${OS}-${ARCH}:latest');
+    assert.match(f.message, /uses :latest, which moves/);
+    assert.match(f.message, /the reference changes with `OS` and `ARCH`, and each value names another image, with digests of its own: no one digest pins every build of this FROM\. Pin a digest per value, passed as a build argument beside them \(`FROM quay\.io\/prometheus\/busybox-\$\{OS\}-\$\{ARCH\}@\$\{BASE_DIGEST\}`\)/);
+    assert.doesNotMatch(f.message, /busybox-linux-amd64:latest@sha256|imagetools inspect/, 'no one resolved digest');
+    assert.equal(f.fix, undefined);
+    // One variable, `$ARCH` unbraced; a variable in the tag (another image per value too).
+    const one = find(exporter('quay.io/prometheus/busybox-linux-$ARCH:latest'), 'GD209')[0];
+    assert.match(one?.message ?? '', /changes with `ARCH`, .* beside it \(`FROM quay\.io\/prometheus\/busybox-linux-\$ARCH@\$\{BASE_DIGEST\}`\)/);
+    const tag = find(exporter('cgr.dev/chainguard/static:${FLAVOR}', ['ARG FLAVOR=latest']), 'GD209')[0];
+    assert.match(tag?.message ?? '', /changes with `FLAVOR`, .*`FROM cgr\.dev\/chainguard\/static@\$\{BASE_DIGEST\}`/);
+    // Negatives: the whole reference one variable (its default is one image: the digest goes into
+    // the ARG), a registry written with a variable (a mirror: the same digests), a literal name.
+    for (const [from, args] of [['${BASE_IMAGE}', ['ARG BASE_IMAGE=quay.io/prometheus/busybox-linux-amd64:latest']],
+      ['${BASE_IMAGE:-quay.io/prometheus/busybox-linux-amd64:latest}', ['ARG BASE_IMAGE']],
+      ['${REGISTRY}/prometheus/busybox-linux-amd64:latest', ['ARG REGISTRY=quay.io']],
+      ['quay.io/prometheus/busybox-linux-amd64:latest', []]] as const) {
+      const m = find(exporter(from, [...args]), 'GD209')[0]?.message ?? '';
+      assert.match(m, /pin a digest \(`quay\.io\/prometheus\/busybox-linux-amd64:latest@sha256:…`/, from);
+    }
+    // A digest written with a variable, as thanos-io/thanos does (`FROM quay.io/prometheus/busybox@sha256:${BASE_DOCKER_SHA}`): pinned.
+    assert.equal(has(exporter('quay.io/prometheus/busybox-${OS}-${ARCH}@sha256:${BASE_DOCKER_SHA}', ['ARG ARCH="amd64"', 'ARG OS="linux"', 'ARG BASE_DOCKER_SHA="14d68ca3d69fceaa6224250c83d81d935c053fb13594c811038c461194599973"']), 'GD209'), false);
+  });
+
+  // timonwong/prometheus-webhook-dingtalk (Dockerfile:1-2,11-12): `ARG IMAGE_ARCH="amd64"`, `FROM
+  // gcr.io/distroless/static:nonroot-${IMAGE_ARCH}`. The Debian release names it suggests keep the
+  // tag as written, not the amd64 default.
+  it('keeps a distroless tag written with a variable in the names it suggests', () => {
+    const text = df(['ARG IMAGE_ARCH="amd64"', 'FROM gcr.io/distroless/static:nonroot-${IMAGE_ARCH}', 'COPY prometheus-webhook-dingtalk /bin/', 'USER nobody', 'ENTRYPOINT ["/bin/prometheus-webhook-dingtalk"]']);
+    const m = find(text, 'GD209')[0]?.message ?? '';
+    assert.match(m, /\(`gcr\.io\/distroless\/static-debian12:nonroot-\$\{IMAGE_ARCH\}`, `gcr\.io\/distroless\/static-debian13:nonroot-\$\{IMAGE_ARCH\}`\)/);
+    assert.doesNotMatch(m, /static-debian12:nonroot-amd64/);
+    // Through a whole-reference variable: its default's tag.
+    const whole = df(['ARG BASE=gcr.io/distroless/static:nonroot-amd64', 'FROM ${BASE}', 'COPY app /app', 'ENTRYPOINT ["/app"]']);
+    assert.match(find(whole, 'GD209')[0]?.message ?? '', /`gcr\.io\/distroless\/static-debian12:nonroot-amd64`/);
   });
 
   // mtlynch/picoshare 708a3bf (AGPL-3.0) Dockerfile:25, `FROM debian:stable-20240311-slim AS
