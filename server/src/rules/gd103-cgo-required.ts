@@ -188,6 +188,8 @@ function fixFor(
     const word = final.from.args[0];
     if (!word || final.baseStage !== null || word.value.includes('$') || model.text.slice(word.span.start, word.span.end) !== word.value) return null;
     if (!distrolessCompatible(model, final)) return null;
+    // A distroless digest without a tag: its user is unknown, so the replacement's is too.
+    if (finalImage?.defaultUser === null) return null;
     const ref = parseImageRef(word.value);
     const nonroot = (ref.tag ?? '').includes('nonroot') || (finalImage !== undefined && finalImage.defaultUser !== 'root' && finalImage.defaultUser !== '0');
     const image = `gcr.io/distroless/base-${debianFor(builderImage)}${nonroot ? ':nonroot' : ''}`;

@@ -36,6 +36,17 @@ describe('GD103 cgo-required', () => {
     assert.equal(has(fixed, 'GD102', opts), false);
   });
 
+  // A distroless digest without a tag (bitpoke/mysql-operator's `base-debian11@sha256:…`, judge 42 X W3):
+  // its user is unknown, so no replacement whose user would be a guess; still reported.
+  it('offers no runtime replacement for a static distroless digest without a tag', () => {
+    const opts = fixture('cgo');
+    const text = cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .', 'gcr.io/distroless/static-debian12@sha256:6447365a6337c3732f412d1b74357b30a633831955b2bc45552b0086be907687');
+    const f = find(text, 'GD103', opts)[0];
+    assert.ok(f, 'still reported');
+    assert.equal(f.fix, undefined);
+    assert.ok(find(cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .', 'gcr.io/distroless/static-debian12:nonroot@sha256:6447365a6337c3732f412d1b74357b30a633831955b2bc45552b0086be907687'), 'GD103', opts)[0]?.fix, 'a tag says the user');
+  });
+
   it('flips CGO_ENABLED=0 where it is set: ENV of the builder stage', () => {
     const opts = fixture('cgo');
     const text = df(['FROM golang:1.22-bookworm AS build', 'ENV GOOS=linux CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app']);

@@ -35,6 +35,29 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(df(['FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app', 'USER 65532:65532', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
   });
 
+  // Judge 42 X W3 (wrong): bitpoke/mysql-operator 37c6410 (Apache-2.0) images/mysql-operator/Dockerfile:1-7,
+  // built with its own folder as the context (files: Dockerfile 260 B, Makefile 559 B, whose img.build
+  // copies the folder and the binary, rootfs/mysql-operator, into a temporary context). The digest is distroless's debug-nonroot image (line 2 says "pinned to the
+  // nonroot tag"; images/mysql-operator-orchestrator/Dockerfile:3 pins the same digest, runs
+  // /busybox/sh and needs `USER root` to install): it runs as 65532. A digest without a tag does not
+  // say which variant it is, so the user is unknown.
+  it('is silent on a distroless digest without a tag (its variant, so its user, is unknown); a tag says it', () => {
+    const digest = 'sha256:e76722f06f7c15e0076072fb02782ec59923b0d658b8a3d80bb79deaee6fb44d';
+    const operator = (from: string) => df(['# Copy the mysql-operator binary into a thin image', '# The image is pinned to the nonroot tag', `FROM ${from}`, '',
+      'COPY rootfs /', 'ENTRYPOINT ["/mysql-operator"]', 'CMD ["help"]']);
+    const context = tempWorkspace({ 'Dockerfile': operator(`gcr.io/distroless/base-debian11@${digest}`), 'Makefile': 'PLATFORMS := linux_amd64\nIMAGE = $(BUILD_REGISTRY)/mysql-operator-$(ARCH)\n\nimg.build:\n\t@cp -La . $(IMAGE_TEMP_DIR)\n\t@cp $(OUTPUT_DIR)/bin/linux_$(ARCH)/mysql-operator $(IMAGE_TEMP_DIR)/rootfs/mysql-operator\n\t@docker buildx build $(BUILD_ARGS) \\\n\t\t--platform $(IMAGE_PLATFORM) \\\n\t\t-t $(IMAGE) \\\n\t\t--build-arg ARCH=$(ARCH) \\\n\t\t$(IMAGE_TEMP_DIR)\n' }, 'Dockerfile');
+    assert.equal(has(operator(`gcr.io/distroless/base-debian11@${digest}`), 'GD204', context), false, 'the context of the real build');
+    assert.equal(has(operator(`gcr.io/distroless/base-debian11@${digest}`), 'GD204'), false);
+    assert.equal(has(operator(`gcr.io/distroless/static@${digest}`), 'GD204'), false);
+    // A tag with the digest, or no digest: the tag says the user.
+    assert.equal(has(operator(`gcr.io/distroless/base-debian11:latest@${digest}`), 'GD204'), true);
+    assert.equal(has(operator('gcr.io/distroless/base-debian11'), 'GD204'), true);
+    assert.equal(has(operator(`gcr.io/distroless/base-debian11:nonroot@${digest}`), 'GD204'), false);
+    // An explicit USER root on it is still root; another image pinned by digest alone keeps its one user.
+    assert.equal(has(operator(`gcr.io/distroless/base-debian11@${digest}`).replace('COPY rootfs /', 'USER 0\nCOPY rootfs /'), 'GD204'), true);
+    assert.equal(has(operator(`alpine@${digest}`), 'GD204'), true);
+  });
+
   it('inherits USER through FROM <stage>', () => {
     assert.equal(has(df(['FROM alpine:3.20 AS base', 'USER 1000', 'FROM base', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
   });
