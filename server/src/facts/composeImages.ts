@@ -839,16 +839,16 @@ interface CommandBuild {
 }
 
 /** Every `docker build` command line of the workflows' `run:` steps, then of the Makefiles and scripts (CommandBuild). */
-function commandBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles): CommandBuild[] {
+function commandBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles, wide = false): CommandBuild[] {
   return [...workflowFiles(files).flatMap((wf) => {
     const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
-    return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
-  }), ...fileCommandBuilds(ws, files)];
+    return [...workflowCommandBuilds(wf, lines, fileVariables(lines), wide)];
+  }), ...fileCommandBuilds(ws, files, wide)];
 }
 
 /** The command lines of a workflow's `run:` steps (CommandBuild), in the step's folder. */
-function* workflowCommandBuilds(wf: string, lines: readonly string[], vars: ReadonlyMap<string, string>): Generator<CommandBuild> {
-  for (const c of buildCommands(lines, vars)) {
+function* workflowCommandBuilds(wf: string, lines: readonly string[], vars: ReadonlyMap<string, string>, wide = false): Generator<CommandBuild> {
+  for (const c of buildCommands(lines, vars, wide)) {
     // The step's folder, then the `cd`s of its `run:` block before the command.
     const run = runLine(lines, c.start);
     const dir = cwdAfter(runDirectory(lines, run), run < 0 ? c.prefix : [...lines.slice(run + 1, c.start), c.prefix].join('\n'), '');
@@ -863,11 +863,11 @@ function* workflowCommandBuilds(wf: string, lines: readonly string[], vars: Read
  * four facts, each read every Makefile and script again: argoproj/argo-cd's 94, four times).
  * Shared between callers: do not modify.
  */
-function fileCommandBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles): readonly CommandBuild[] {
-  return ws ? workspaceFact(ws, 'fileCommandBuilds', () => [...readFileCommandBuilds(files)]) : [...readFileCommandBuilds(files)];
+function fileCommandBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles, wide = false): readonly CommandBuild[] {
+  return ws ? workspaceFact(ws, `fileCommandBuilds:${wide}`, () => [...readFileCommandBuilds(files, wide)]) : [...readFileCommandBuilds(files, wide)];
 }
 
-function* readFileCommandBuilds(files: WorkspaceFiles): Generator<CommandBuild> {
+function* readFileCommandBuilds(files: WorkspaceFiles, wide: boolean): Generator<CommandBuild> {
   for (const f of files.listFiles('')) {
     const p = f.path;
     const make = MAKEFILE.test(p);
@@ -876,7 +876,7 @@ function* readFileCommandBuilds(files: WorkspaceFiles): Generator<CommandBuild> 
     const vars = fileVariables(lines);
     const dir = make && p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
     const own = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
-    for (const c of buildCommands(lines, vars)) {
+    for (const c of buildCommands(lines, vars, wide)) {
       // A recipe line runs in the Makefile's folder, through its own `cd`s; a script from the
       // root (`./scripts/release.sh`), through every `cd` before the command.
       const cwd = cwdAfter(dir, make ? c.prefix : [...lines.slice(0, c.start), c.prefix].join('\n'), own);
@@ -911,6 +911,46 @@ export function commandBuildArgs(ws: WorkspaceModel | undefined, files: Workspac
     return out;
   };
   return ws ? workspaceFact(ws, 'commandBuildArgs', read) : read();
+}
+
+/** A `docker build` command line of a build file whose Dockerfile is known, with the arguments it passes. */
+export interface DockerfileBuild {
+  /** The Dockerfile built, context-relative. */
+  dockerfile: string;
+  /** The build file and the 1-based line of the command. */
+  file: string;
+  line: number;
+  /** The `--build-arg NAME=value` values, with the file's variables put in (CommandBuildArg's `expanded`). */
+  args: ReadonlyMap<string, string>;
+  /** The command may pass arguments this reading cannot name (a variable word the file does not set). */
+  opaque: boolean;
+}
+
+/**
+ * Each `docker build` command line of the build files whose Dockerfile is known (CommandBuild),
+ * with the build arguments it passes, read once per workspace model: the builds of one Dockerfile
+ * with the values each gives its ARGs (iamseth/oracledb_exporter's Makefile builds its Dockerfile
+ * with `BASE_IMAGE=$(ALPINE_BASE_IMAGE)`, `$(UBUNTU_BASE_IMAGE)` and, with CGO_ENABLED=0, scratch).
+ */
+export function dockerfileBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly DockerfileBuild[] {
+  if (!files) return [];
+  const read = (): DockerfileBuild[] => {
+    const out: DockerfileBuild[] = [];
+    for (const b of commandBuilds(ws, files, true)) {
+      if (b.dockerfile === null) continue;
+      const args = new Map<string, string>();
+      // A name passed twice with different values is not one value (left out: unknown).
+      let twice = false;
+      for (const a of b.command.buildArgs) {
+        const v = expandFileVariables(a.value, b.vars);
+        if (args.has(a.name) && args.get(a.name) !== v) twice = true;
+        args.set(a.name, v);
+      }
+      out.push({ dockerfile: b.dockerfile, file: b.file, line: b.command.commandLine + 1, args, opaque: b.command.opaque || twice });
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'dockerfileBuilds', read) : read();
 }
 
 /** `$X`, `${X}`, `$(X)` replaced from `vars`, again in what they bring (a few levels); the others left as written. */
@@ -1045,6 +1085,14 @@ interface BuildCommand {
   buildArgs: { name: string; value: string; line: number }[];
   /** `-t`/`--tag` values, unquoted, as written. */
   tags: string[];
+  /**
+   * A word of the command holds a variable the file does not spell out, and is not the value of a
+   * flag nor the context (`$(EXTRA_ARGS)`): it may hold any flag, `--build-arg`s too. (With `wide`,
+   * a variable the file sets to flags, `BUILD_ARGS = --build-arg VERSION=$(VERSION)`, is read as those flags.)
+   */
+  opaque: boolean;
+  /** 0-based line of the command's `build` word. */
+  commandLine: number;
 }
 
 /** Flags of `docker build` that take a value as the next word (the rest are switches). */
@@ -1052,23 +1100,40 @@ const VALUE_FLAGS = new Set(['-t', '--tag', '-f', '--file', '--build-arg', '--la
 
 /**
  * The `docker buildx build` / `docker build` commands of a file's lines with a `--platform`
- * (continuation lines joined), make recipes and workflow `run:` blocks alike.
+ * (continuation lines joined), make recipes and workflow `run:` blocks alike. `wide` (dockerfileBuilds
+ * only, so far): also `$(DOCKER_CMD) build` where the file sets the variable to a container CLI only,
+ * and a word that is a variable the file sets to flags (`$(BUILD_ARGS)`) read as those flags.
  */
-function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, string>): BuildCommand[] {
+function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, string>, wide = false): BuildCommand[] {
   const out: BuildCommand[] = [];
+  // `$(DOCKER_CMD) build`, where the file sets DOCKER_CMD to docker or podman only.
+  const clis = wide ? cliVariables(lines) : [];
+  const command = clis.length === 0 ? BUILD_COMMAND : new RegExp(`${BUILD_COMMAND.source}|\\$[({](?:${clis.join('|')})[)}]\\s+build\\b`);
   for (let k = 0; k < lines.length; k++) {
-    if (!/\bbuildx\s+build\b|\bdocker\s+build\b/.test(lines[k]) || /^\s*#/.test(lines[k])) continue;
+    if (!command.test(lines[k]) || /^\s*#/.test(lines[k])) continue;
     const first = k;
     let j = k;
-    const at = /\bbuildx\s+build\b|\bdocker\s+build\b/.exec(lines[k])!.index;
+    const at = command.exec(lines[k])!.index;
     let start = k;
     while (start > 0 && /\\\s*$/.test(lines[start - 1])) start--;
     const prefix = [...lines.slice(start, k), lines[k].slice(0, at)].join('\n');
     // The command's words from `build` on, its continuation lines joined, up to its end (an operator).
-    let text = lines[k].slice(at).replace(/^(buildx|docker)\s+/, '');
+    let text = lines[k].slice(at).replace(/^(buildx|docker|\$[({][A-Za-z_][A-Za-z0-9_]*[)}])\s+/, '');
     while (/\\\s*$/.test(lines[j]) && j + 1 < lines.length) text = `${text.replace(/\\\s*$/, '')} ${lines[++j]}`;
     k = j;
-    const argv = commandWords(text);
+    // A word that is a variable the file sets to flags (`$(BUILD_ARGS)`) is read as those flags.
+    const argv: string[] = [];
+    const unread: number[] = [];
+    for (const w of commandWords(text)) {
+      const name = wide ? /^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(w) : null;
+      const value = name ? vars.get((name[1] ?? name[2])!) : undefined;
+      if (value !== undefined && value.startsWith('-')) argv.push(...commandWords(value));
+      else {
+        // A word with a variable or expression the file does not set (`$(EXTRA_ARGS)`, `${{ … }}`).
+        if (/[$`]/.test(w) && (!name || !vars.has((name[1] ?? name[2])!))) unread.push(argv.length);
+        argv.push(w);
+      }
+    }
     let platforms: string[] | null = null;
     let platformLine = -1;
     let file: string | null = null;
@@ -1076,6 +1141,8 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
     let target: string | undefined;
     const buildArgs: BuildCommand['buildArgs'] = [];
     const tags: string[] = [];
+    let contextAt = -1;
+    const positional: number[] = [];
     for (let i = 1; i < argv.length; i++) {
       const raw = argv[i];
       const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -1083,7 +1150,11 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
       const takes = raw.startsWith('-') && VALUE_FLAGS.has(flag);
       const value = !takes ? null : eq > 0 ? raw.slice(eq + 1) : argv[++i] ?? null;
       if (value === null) {
-        if (!raw.startsWith('-')) context = unquoteWord(raw);
+        if (!raw.startsWith('-')) {
+          context = unquoteWord(raw);
+          contextAt = i;
+          positional.push(i);
+        }
         continue;
       }
       if (flag === '--platform') {
@@ -1101,9 +1172,30 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
         buildArgs.push({ name: m[1], value: m[2], line: first + Math.max(on, 0) });
       }
     }
-    out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}), buildArgs, tags });
+    // Such a word read as a positional word that is not the context.
+    const opaque = unread.some((i) => positional.includes(i) && i !== contextAt);
+    out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}), buildArgs, tags, opaque, commandLine: first });
   }
   return out;
+}
+
+const BUILD_COMMAND = /\bbuildx\s+build\b|\bdocker\s+build\b/;
+const CONTAINER_CLI = /^(docker|podman|nerdctl)$/;
+
+/**
+ * The names a file sets to a container CLI and to nothing else: iamseth/oracledb_exporter 04e4ba9
+ * Makefile:15-19 sets `DOCKER_CMD = docker`, else `DOCKER_CMD = podman`, and builds with
+ * `$(DOCKER_CMD) build … --build-arg BASE_IMAGE=$(ALPINE_BASE_IMAGE) .` (Makefile:155).
+ */
+function cliVariables(lines: readonly string[]): string[] {
+  const values = new Map<string, boolean>();
+  for (const line of lines) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:[?:+]?=)\s*(.*?)\s*$/.exec(line);
+    if (!m || /^\s*-/.test(line)) continue;
+    const v = m[2].replace(/\s+#.*$/, '').replace(/^(["'])(.*)\1$/, '$2');
+    values.set(m[1], (values.get(m[1]) ?? true) && CONTAINER_CLI.test(v));
+  }
+  return [...values].filter(([, cli]) => cli).map(([name]) => name);
 }
 
 /** The context-relative Dockerfile a build command builds, run in `dir` (`''` or `folder/`); null when unknown. */
@@ -1195,7 +1287,7 @@ function bakeTargets(lines: readonly string[]): { dockerfile: string | null; pla
     const context = str('context', '.');
     const file = str('dockerfile', 'Dockerfile');
     const dockerfile = context === null || file === null || context.includes(':') || lookup(t, 'dockerfile-inline', new Set([t.name])) ? null
-      : commandDockerfile({ platforms: null, file: context === '.' ? file : `${context.replace(/\/+$/, '')}/${file}`, context, line: 0, start: 0, prefix: '', buildArgs: [], tags: [] }, '');
+      : commandDockerfile({ platforms: null, file: context === '.' ? file : `${context.replace(/\/+$/, '')}/${file}`, context, line: 0, start: 0, prefix: '', buildArgs: [], tags: [], opaque: false, commandLine: 0 }, '');
     const stage = lookup(t, 'target', new Set([t.name]));
     const target = stage === undefined ? undefined : /^"([^"$]*)"$/.exec(stage.value)?.[1] ?? null;
     out.push({ target, dockerfile, platforms: items && items.every((p) => p !== undefined && !p.includes('$')) ? platformList(items.join(','), new Map()) : null, line: platforms.line });

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { fixture, find, has, fix, tempWorkspace } from './kit/workspaceGo';
+import { ORACLEDB_FILES } from './kit/oracledb';
+import { dockerfileBuilds } from '../../../server/src/facts/composeImages';
 
 /** GD102 cgo-dynamic-binary: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -207,4 +209,63 @@ describe('GD102 cgo-dynamic-binary: a glibc runtime older than the builder\'s (g
     assert.equal(f.length, 1);
     assert.equal(f[0].fix, undefined);
   });
+
+  // Judge 42 X M2 (a miss): iamseth/oracledb_exporter 04e4ba9 (MIT) Dockerfile:1,12-17 `ARG BASE_IMAGE`,
+  // `ENV CGO_ENABLED ${CGO_ENABLED:-1}`, `RUN CGO_ENABLED=${CGO_ENABLED} … go build` on golang:1.22,
+  // `FROM ${BASE_IMAGE} as exporter`; Makefile:155 (`make alpine-image`) builds it with
+  // `--build-arg BASE_IMAGE=$(ALPINE_BASE_IMAGE)` (alpine:3.19) through `$(DOCKER_CMD) build`
+  // (DOCKER_CMD docker or podman, Makefile:15-19) and passes no CGO_ENABLED; only scratch-image
+  // passes CGO_ENABLED=0. The judge's reproduction: the binary asks for /lib64/ld-linux-x86-64.so.2.
+  describe('a final FROM whose variable a build file gives (oracledb_exporter)', () => {
+    const opts = () => tempWorkspace(ORACLEDB_FILES, 'Dockerfile');
+    const withFiles = (over: Record<string, string>) => tempWorkspace({ ...ORACLEDB_FILES, ...over }, 'Dockerfile');
+    const lines = (text: string) => text.split('\n');
+
+    it('error for the alpine build, on the go command, naming the build', () => {
+      const text = ORACLEDB_FILES.Dockerfile;
+      const f = find(text, 'GD102', opts());
+      assert.equal(f.length, 1, JSON.stringify(f.map((x) => x.message)));
+      assert.equal(f[0].severity, 'error');
+      assert.equal(text.slice(f[0].span.start, f[0].span.end), 'CGO_ENABLED=${CGO_ENABLED} GOOS=linux GOARCH=amd64 go build -v -ldflags "-X main.Version=${VERSION} -s -w"');
+      assert.match(f[0].message, /FROM \$\{BASE_IMAGE\}, which Makefile:155 builds as docker\.io\/library\/alpine:3\.19: that image has musl, not glibc/);
+      assert.match(f[0].message, /no such file or directory/);
+      assert.equal(f[0].fix, undefined);
+    });
+
+    it('is silent when that build passes CGO_ENABLED, or arguments it cannot read, or the builder reads a passed argument', () => {
+      const make = ORACLEDB_FILES.Makefile;
+      const alpine = '--build-arg BASE_IMAGE=$(ALPINE_BASE_IMAGE) . && \\';
+      assert.ok(make.includes(alpine), 'the alpine line');
+      // CGO_ENABLED=0 passed (as scratch-image does): static.
+      assert.equal(has(ORACLEDB_FILES.Dockerfile, 'GD102', withFiles({ Makefile: make.replace(alpine, '--build-arg BASE_IMAGE=$(ALPINE_BASE_IMAGE) --build-arg CGO_ENABLED=0 . && \\') })), false);
+      // A variable word the file does not set: any argument may be in it.
+      assert.equal(has(ORACLEDB_FILES.Dockerfile, 'GD102', withFiles({ Makefile: make.replace(alpine, '--build-arg BASE_IMAGE=$(ALPINE_BASE_IMAGE) $(EXTRA_ARGS) . && \\') })), false);
+      // VERSION read by something other than an -X value (here the flags themselves).
+      const df = ORACLEDB_FILES.Dockerfile.replace('-ldflags "-X main.Version=${VERSION} -s -w"', '-ldflags "${VERSION}"');
+      assert.equal(has(df, 'GD102', withFiles({ Dockerfile: df })), false);
+      // The alpine build not there (only ubuntu and scratch): no image without glibc.
+      const noAlpine = lines(make).map((l, k) => (k >= 150 && k < 158 ? '' : l)).join('\n');
+      assert.equal(has(ORACLEDB_FILES.Dockerfile, 'GD102', withFiles({ Makefile: noAlpine })), false);
+      // No build file at all, and the Dockerfile alone: the final image is unknown.
+      assert.equal(has(ORACLEDB_FILES.Dockerfile, 'GD102', withFiles({ Makefile: '' })), false);
+      assert.equal(has(ORACLEDB_FILES.Dockerfile, 'GD102'), false);
+      // The alpine runtime with the glibc compatibility layer: silent.
+      const compat = ORACLEDB_FILES.Dockerfile.replace('ENV DEBIAN_FRONTEND=noninteractive', 'RUN apk add --no-cache gcompat');
+      assert.equal(has(compat, 'GD102', withFiles({ Dockerfile: compat })), false);
+    });
+
+    it('reads `$(DOCKER_CMD) build` and a flags variable into the build\'s arguments', () => {
+      const o = opts();
+      const builds = dockerfileBuilds(o.workspace, o.files).filter((b) => b.dockerfile === 'Dockerfile');
+      assert.deepEqual(builds.map((b) => [b.line, b.args.get('BASE_IMAGE'), b.args.get('VERSION'), b.args.get('CGO_ENABLED') ?? null, b.opaque]), [
+        [131, 'docker.io/library/ubuntu:24.04', '0.6.0', null, false],
+        [155, 'docker.io/library/alpine:3.19', '0.6.0', null, false],
+        [177, 'scratch', '0.6.0', '0', false],
+      ]);
+      // A variable set to something other than a container CLI is no build command.
+      const other = tempWorkspace({ ...ORACLEDB_FILES, Makefile: ORACLEDB_FILES.Makefile.replace('DOCKER_CMD  = podman', 'DOCKER_CMD  = echo') }, 'Dockerfile');
+      assert.deepEqual(dockerfileBuilds(other.workspace, other.files), []);
+    });
+  });
 });
+
