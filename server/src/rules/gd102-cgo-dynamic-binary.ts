@@ -25,6 +25,10 @@
  *   and does not start. ncarlier/readflow ad57a74 Dockerfile:26,46 (golang:latest,
  *   distroless/base-debian11; judge 34 X M1).
  *
+ * - error too for a final stage whose FROM reads a variable with no default (`FROM ${BASE_IMAGE}`)
+ *   in a build the repository's build files run with a value for it that names an image without
+ *   glibc (builtFinalImages; iamseth/oracledb_exporter's `make alpine-image`, judge 42 X M2).
+ *
  * Not reported: CGO_ENABLED=0 (prefix, export, ENV, ARG), an unknown CGO_ENABLED value, a static
  * link (`-extldflags -static`), `-tags netgo,osusergo` with cgo left at its default, a final
  * stage that installs gcompat/libc6-compat, a musl builder feeding an alpine runtime, and a
@@ -128,7 +132,8 @@ function builtFinalImages(ctx: RuleContext, final: Stage): RuleFinding[] {
   const seen = new Set<GoCommand>();
   for (const { ref, image, build } of stageImagesOfBuilds(model, final, ctx.workspace, ctx.files, ctx.dockerfile)) {
     if (image.os !== 'linux' || image.libc === 'glibc' || image.libc === 'windows' || installsGlibcCompat(model, final)) continue;
-    const fromNames = new Set(variableReferences(stageChain(model, final)[0].base).map((r) => r.name));
+    const root = stageChain(model, final)[0];
+    const fromNames = new Set(variableReferences(root.base).map((r) => r.name));
     const others = [...build.args.keys()].filter((n) => !fromNames.has(n));
     for (const b of landingBuilds(ctx, ctx.finalStage)) {
       if (!b.copy || seen.has(b.g)) continue;
@@ -143,7 +148,7 @@ function builtFinalImages(ctx: RuleContext, final: Stage): RuleFinding[] {
       const why = found.cgo === '1' ? 'sets CGO_ENABLED=1' : `leaves cgo on (${builderName} has a C compiler, so cgo is on by default)`;
       const finalWhat = image.libc === 'none' ? 'has no C library' : `has ${image.libc}, not ${found.builderImage.libc}`;
       out.push({
-        message: `\`go ${g.sub}\` ${why} and its binary is copied into the final stage, FROM ${final.base}, which ${build.file}:${build.line} builds as ${ref}: that image ${finalWhat}, so the binary, linked dynamically against ${found.builderImage.libc}, fails to start there with "exec …: no such file or directory". ${found.cgo === '1' ? 'Link it statically (`-ldflags \'-linkmode external -extldflags "-static"\'`), or pass CGO_ENABLED=0 in that build if the program needs no cgo.' : 'Set CGO_ENABLED=0 for a static binary.'}`,
+        message: `\`go ${g.sub}\` ${why} and its binary is copied into the final stage, FROM ${root.base}, which ${build.file}:${build.line} builds as ${ref}: that image ${finalWhat}, so the binary, linked dynamically against ${found.builderImage.libc}, fails to start there with "exec …: no such file or directory". ${found.cgo === '1' ? 'Link it statically (`-ldflags \'-linkmode external -extldflags "-static"\'`), or pass CGO_ENABLED=0 in that build if the program needs no cgo.' : 'Set CGO_ENABLED=0 for a static binary.'}`,
         span: scriptSpan(found.script, g.cmd.start, g.cmd.end),
       });
     }
