@@ -23,7 +23,8 @@
  *
  * An ENV or ARG of such a name is not reported: a Makefile or script run in the stage may read it.
  */
-import { dockerEnv, goCommands } from '../dockerfile/facts';
+import { goCommands } from '../dockerfile/facts';
+import { goflags } from '../dockerfile/goBuild';
 import { scriptSpan, type Instruction } from '../dockerfile/model';
 import { readsVariable } from '../dockerfile/variables';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
@@ -52,8 +53,7 @@ export const gd134: Rule = {
           const script = instr.script!;
           const words = script.text.slice(g.cmd.argv[0].start, g.cmd.end);
           if (/(^|\s)--?(toolexec|exec)(=|\s|$)/.test(words)) continue;
-          const goflags = [...g.cmd.env.filter((a) => a.name === 'GOFLAGS').map((a) => a.value), dockerEnv(ctx.model, stage, instr).get('GOFLAGS') ?? ''];
-          if (goflags.some((v) => /toolexec|(^|\s)-?-exec\b/.test(v))) continue;
+          if ((goflags(ctx.model, stage, g) ?? []).some((f) => /^--?(toolexec|exec)\b/.test(f))) continue;
           for (const a of g.cmd.env) {
             if (!GO_FLAGS_NAME.test(a.name) || a.name === 'GOFLAGS' || a.name.startsWith('CGO_')) continue;
             if (a.value.replace(/^(["'])(.*)\1$/s, '$2') === '' || readsVariable(words, a.name)) continue;
