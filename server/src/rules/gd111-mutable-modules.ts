@@ -4,6 +4,7 @@ import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { dockerfileFact } from '../facts/memo';
+import { isToolInstall } from '../facts/goAtStart';
 import { modulesNeedNothing, noGoSourcesAt } from '../facts/goSources';
 import { makeCommandsRun, scriptCommandsRun } from '../facts/scriptRuns';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
@@ -26,7 +27,8 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  * - the same in a script the RUN runs (`RUN ./do.sh goget`, whose `goget` function runs
  *   `go get -u -v ./...` and `go mod tidy`: vouch-proxy), reported on the RUN with the script's
  *   line; only what the script certainly runs for its arguments (facts/scriptRuns.ts).
- * `go install pkg@version` runs outside the main module and changes nothing: not reported.
+ * `go install pkg@version` (and `go run pkg@version`) runs outside the main module and changes
+ * nothing: not reported, also with -mod=mod on it (mox's `go install -mod mod …/mox@$moxversion`).
  * Nor is a `go get` of only the main module's packages (`./...`, `.`; no @version) before any Go
  * source is in the stage (facts/goSources.ts noGoSourcesAt: it matches no package), or (also with
  * no package argument) on a known Go of 1.13-1.15 without -u, with a go.mod in the context (it
@@ -148,6 +150,11 @@ export const gd111: Rule = {
           out.push({ message: `\`go mod tidy\` in the image build rewrites go.mod/go.sum: ${why}`, span });
           continue;
         }
+        // `go install pkg@version` (and `go run pkg@version`) has no main module: it ignores the go.mod
+        // of the current folder and builds from the published go.mod of pkg's module, so -mod=mod
+        // (flag or GOFLAGS) rewrites nothing. mjl-/mox 1c95876 Dockerfile.release:8
+        // `go install -mod mod -trimpath github.com/mjl-/mox@$moxversion` (judge 43 X W3).
+        if (outsideMainModule(g)) continue;
         const mod = goFlag(g.args, 'mod');
         if (mod) {
           if (mod.value === 'mod' && !listsOutOfVendorMode(ctx.model, stage, g)) {
@@ -167,6 +174,18 @@ export const gd111: Rule = {
     return out;
   },
 };
+
+/**
+ * A go command that runs outside the main module: `go install` whose every package has a
+ * `@version` (isToolInstall), or `go run pkg@version` (the first package argument; the rest are
+ * the program's arguments). cmd/go: "No module is considered the main module".
+ */
+function outsideMainModule(g: GoCommand): boolean {
+  if (isToolInstall(g)) return true;
+  if (g.sub !== 'run') return false;
+  const first = goPackages(g.args)[0];
+  return !!first && /^[^@\s]+@\S+$/.test(first.value) && !first.value.startsWith('.');
+}
 
 /** `-t` on the command or in GOFLAGS (also the tests' imports), or GOFLAGS not known. */
 function readsTests(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {

@@ -817,3 +817,37 @@ describe('GD111 through make: a rule with a prerequisite the environment names (
     assert.equal(has(DOCKERFILE, 'GD111', context(MAKEFILE.replace('\tgo mod tidy -v\n', ''))), false, 'no tidy');
   });
 });
+
+// mjl-/mox 1c9587665b321199312e11b6a47a0480a9e2750f (MIT + MPL-2.0) Dockerfile.release:6-8 (judge 43 X
+// W3): `WORKDIR /`, `RUN CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch go install -mod mod -trimpath
+// github.com/mjl-/mox@$moxversion`, built with the empty folder `empty` as context
+// (docker-release.sh:44). With a version suffix `go install` has no main module: it ignores any
+// go.mod of the current folder and builds from the published go.mod of mox@version, so -mod=mod
+// rewrites nothing that could be committed.
+describe('GD111: -mod=mod on go install pkg@version, which has no main module (mox release)', () => {
+  const mox = (cmd: string) => df([
+    'FROM --platform=linux/amd64 docker.io/golang:1-alpine AS build',
+    'ARG goos',
+    'ARG goarch',
+    'WORKDIR /',
+    'ARG moxversion',
+    `RUN ${cmd}`,
+    'RUN test -f /go/bin/mox && cp /go/bin/mox /bin/mox || cp /go/bin/${goos}_${goarch}/mox /bin/mox',
+    '',
+    'FROM --platform=$TARGETPLATFORM docker.io/alpine:latest',
+    'COPY --from=build /bin/mox /bin/mox',
+    'CMD ["/bin/mox", "serve"]',
+  ]);
+  it('silent: -mod mod, -mod=mod and GOFLAGS=-mod=mod on go install pkg@version or go run pkg@version', () => {
+    assert.equal(has(mox('CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch go install -mod mod -trimpath github.com/mjl-/mox@$moxversion'), 'GD111'), false, 'mox: -mod mod on pkg@version');
+    assert.equal(has(mox('go install -mod=mod github.com/mjl-/mox@v0.0.15'), 'GD111'), false, '-mod=mod on pkg@version');
+    assert.equal(has(mox('GOFLAGS=-mod=mod go install github.com/mjl-/mox@v0.0.15'), 'GD111'), false, 'GOFLAGS on pkg@version');
+    assert.equal(has(mox('go run -mod=mod github.com/mjl-/mox@v0.0.15 version'), 'GD111'), false, 'go run pkg@version');
+  });
+  it('still reported: -mod=mod on go install of the main module\'s packages, or mixed with one', () => {
+    assert.equal(has(mox('go install -mod mod -trimpath ./...'), 'GD111'), true, 'install of ./... with -mod mod');
+    assert.equal(has(mox('go install -mod=mod github.com/mjl-/mox'), 'GD111'), true, 'no version: builds in the current module');
+    assert.equal(has(mox('go install -mod=mod github.com/mjl-/mox@v0.0.15 ./cmd/x'), 'GD111'), true, 'one package without a version');
+    assert.equal(has(mox('go run -mod=mod . version'), 'GD111'), true, 'go run . with -mod=mod');
+  });
+});
