@@ -65,14 +65,22 @@ function relativeInside(root: string, file: string): string | undefined {
  * (goreleaser's temporary context of binaries: aquasecurity/tfsec's Dockerfile.scratch, google/osv-scanner's
  * goreleaser-action.dockerfile linted with `--context` that folder): when the repository around the
  * Dockerfile (its nearest go.mod/go.work) has a goreleaser config whose `dockers:`/`dockers_v2:`
- * entries build this Dockerfile, the programs are that repository's (RuleContext.release).
+ * entries build this Dockerfile, the programs are that repository's (RuleContext.release). Without
+ * such a config, the repository is offered as `via: 'repository'`: its programs are the image's when
+ * the Dockerfile installs its module's package by `go install <path>@<version>`.
  */
 function releaseSource(dockerfilePath: string, ownWorkspace: () => Workspace | undefined): ReleaseSource | undefined {
   const own = ownWorkspace();
   const rel = own ? relativeInside(own.root, dockerfilePath) : undefined;
-  if (!own || rel === undefined || !releaseBuildsImages(own, rel)) return undefined;
+  if (!own || rel === undefined) return undefined;
+  const goreleaser = releaseBuildsImages(own, rel);
   const view = workspaceForDockerfile(own, dockerfilePath);
-  return { workspace: view.model, files: view.files, dockerfile: rel };
+  // Else the repository around the Dockerfile, when it holds a module: its programs count only where
+  // the Dockerfile installs a package of that module by `go install <path>@<version>` (mjl-/mox
+  // 1c95876 Dockerfile.release:8 `go install … github.com/mjl-/mox@$moxversion`, built with the empty
+  // folder `empty` as context by docker-release.sh:44): facts/releaseBuilds.ts programSource decides.
+  if (!goreleaser && !view.model.modules.some((m) => m.path !== '')) return undefined;
+  return { workspace: view.model, files: view.files, dockerfile: rel, ...(goreleaser ? {} : { via: 'repository' as const }) };
 }
 
 /** Everything at once, for a caller that loads workspaces synchronously (the CLI). */

@@ -18,6 +18,8 @@ import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
 import type { ReleaseSource, WorkspaceFiles } from '../workspace/types';
 import { workspaceFact } from './memo';
+import { goPackages, stageGoCommands } from '../dockerfile/facts';
+import type { DockerfileModel } from '../dockerfile/model';
 
 /** A binary goreleaser puts into the context of an image of the Dockerfile. */
 export interface ReleasedBinary {
@@ -107,11 +109,35 @@ export function releaseBuildsImages(files: Pick<WorkspaceFiles, 'fileExists' | '
  * (RuleContext.release, when the build context is that tool's artifact folder: its files, the
  * Dockerfile's path there), else the build context itself. aquasecurity/tfsec's Dockerfile.scratch
  * built by goreleaser copies `tfsec`, the build `main: ./cmd/tfsec` of the repository, not of the
- * context (which holds the binary alone).
+ * context (which holds the binary alone). A source `via: 'repository'` (no release config builds
+ * the Dockerfile) counts only when the Dockerfile installs a package of that repository's module
+ * at a version (installsModuleOf).
  */
-export function programSource<T extends { workspace?: WorkspaceModel; files?: WorkspaceFiles; dockerfile?: string; release?: ReleaseSource }>(ctx: T): T {
+export function programSource<T extends { model: DockerfileModel; workspace?: WorkspaceModel; files?: WorkspaceFiles; dockerfile?: string; release?: ReleaseSource }>(ctx: T): T {
   const r = ctx.release;
-  return r ? { ...ctx, workspace: r.workspace, files: r.files, dockerfile: r.dockerfile } : ctx;
+  if (!r || (r.via === 'repository' && !installsModuleOf(ctx.model, r.workspace))) return ctx;
+  return { ...ctx, workspace: r.workspace, files: r.files, dockerfile: r.dockerfile };
+}
+
+/**
+ * A stage of the Dockerfile runs `go install <path>@<version>` (every package argument with a
+ * version) where a path is a package of a module of `ws` (the module's path, or under it): the
+ * program is that module's, fetched at a version, not read from the build context. mjl-/mox
+ * 1c95876 Dockerfile.release:8 `go install -mod mod -trimpath github.com/mjl-/mox@$moxversion`,
+ * whose context is an empty folder (docker-release.sh:44; judge 43 X W2).
+ */
+export function installsModuleOf(model: DockerfileModel, ws: WorkspaceModel): boolean {
+  const modules = ws.modules.map((m) => m.path).filter((p) => p !== '');
+  if (modules.length === 0) return false;
+  return model.stages.some((s) => stageGoCommands(s).some((g) => {
+    if (g.sub !== 'install') return false;
+    const pkgs = goPackages(g.args);
+    if (pkgs.length === 0 || !pkgs.every((p) => p.value.includes('@'))) return false;
+    return pkgs.some((p) => {
+      const at = p.value.slice(0, p.value.indexOf('@'));
+      return modules.some((m) => at === m || at.startsWith(`${m}/`));
+    });
+  }));
 }
 
 function readReleased(ws: WorkspaceModel, files: WorkspaceFiles, dockerfile: string): ReleasedBinary[] {

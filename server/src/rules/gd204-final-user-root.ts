@@ -209,7 +209,9 @@ export const gd204: Rule = {
   fix: 'unsafe',
   facts: ['copySources', 'goBuilds', 'images', 'packageInstalls', 'contextFiles', 'workspace'],
   check(given) {
-    // A goreleaser image linted with goreleaser's context (its binaries alone): the programs are the repository's.
+    // A goreleaser image linted with goreleaser's context (its binaries alone): the programs are the
+    // repository's; so are they for a context without a module when the Dockerfile runs `go install`
+    // of the module around it at a version (mjl-/mox Dockerfile.release, built with an empty folder).
     const ctx = programSource(given);
     const stage = ctx.model.stages[ctx.finalStage];
     if (!stage || isArtifactExport(ctx.model, stage)) return [];

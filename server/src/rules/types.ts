@@ -55,7 +55,8 @@ export interface RuleContext {
   /**
    * The repository a release tool (goreleaser) builds the image's binaries in, when the build
    * context is that tool's artifact folder and lies outside it: what the programs are
-   * (facts/releaseBuilds.ts programSource).
+   * (facts/releaseBuilds.ts programSource). With `via: 'repository'`, only the repository around
+   * the Dockerfile, whose programs count when the Dockerfile installs its module at a version.
    */
   release?: ReleaseSource;
   /**

@@ -86,4 +86,11 @@ export interface ReleaseSource {
   files: WorkspaceFiles;
   /** The Dockerfile's path in that repository, as its release config names it. */
   dockerfile: string;
+  /**
+   * 'repository': no release config builds the Dockerfile; this is only the repository around it
+   * (its nearest go.mod), whose programs count where the Dockerfile installs a package of that
+   * repository's module by `go install <path>@<version>` (facts/releaseBuilds.ts programSource:
+   * mjl-/mox's Dockerfile.release, built with an empty context). Absent: a goreleaser config builds it.
+   */
+  via?: 'repository';
 }

@@ -3157,3 +3157,67 @@ describe('GD204: a Docker managed plugin\'s rootfs (hetznercloud/csi-driver depl
     assert.equal(at({ 'deploy/docker-swarm/pkg/config.json': '{ "interface": ' }), 1);
   });
 });
+
+// mjl-/mox 1c9587665b321199312e11b6a47a0480a9e2750f (MIT + MPL-2.0), judge 43 X W2. Dockerfile.release
+// as it is (its EXPOSE lines cut); skeleton: go.mod's module line, a main that calls
+// mox.ForkExecUnprivileged, and mox-/forkexec_unix.go's start of the child with a
+// syscall.Credential (lines 40-48). docker-release.sh:40-44 builds it with the empty folder `empty`
+// as context: the program is not in the context but named by `go install
+// github.com/mjl-/mox@$moxversion`, the module of the repository around the Dockerfile. mox must
+// start as root (mox-/lifecycle.go:35), binds its ports and starts itself again as its configured user.
+describe('GD204: go install of the module around the Dockerfile, built with an empty context (mox release)', () => {
+  const DOCKERFILE = (pkg = 'github.com/mjl-/mox@$moxversion') => [
+    'FROM --platform=linux/amd64 docker.io/golang:1-alpine AS build',
+    'ARG goos',
+    'ARG goarch',
+    'WORKDIR /',
+    'ARG moxversion',
+    `RUN CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch go install -mod mod -trimpath ${pkg}`,
+    'RUN test -f /go/bin/mox && cp /go/bin/mox /bin/mox || cp /go/bin/${goos}_${goarch}/mox /bin/mox',
+    '',
+    '# Using latest may break at some point, but will hopefully be convenient most of the time.',
+    'FROM --platform=$TARGETPLATFORM docker.io/alpine:latest',
+    'WORKDIR /mox',
+    'COPY --from=build /bin/mox /bin/mox',
+    '',
+    '# SMTP for incoming message delivery.',
+    'EXPOSE 25/tcp',
+    '',
+    'CMD ["/bin/mox", "serve"]',
+    '',
+  ].join('\n');
+  const FORKEXEC = [
+    '//go:build unix', '', 'package mox', '', 'import (', '\t"os"', '\t"syscall"', ')', '',
+    '// Fork and exec as unprivileged user.', 'func ForkExecUnprivileged(uid, gid uint32) {', '\tprog, _ := os.Executable()',
+    '\tp, err := os.StartProcess(prog, os.Args, &os.ProcAttr{', '\t\tSys: &syscall.SysProcAttr{',
+    '\t\t\tCredential: &syscall.Credential{', '\t\t\t\tUid: uid,', '\t\t\t\tGid: gid,', '\t\t\t},', '\t\t},', '\t})',
+    '\t_, _ = p, err', '}', '',
+  ].join('\n');
+  const MAIN_GO = 'package main\n\nimport mox "github.com/mjl-/mox/mox-"\n\nfunc main() { mox.ForkExecUnprivileged(1000, 1000) }\n';
+  const repo = (files: Record<string, string> = {}): string => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd204-mox-'));
+    temps.push(root);
+    const all: Record<string, string> = { 'go.mod': 'module github.com/mjl-/mox\n\ngo 1.25.0\n', 'main.go': MAIN_GO, 'mox-/forkexec_unix.go': FORKEXEC, 'Dockerfile.release': DOCKERFILE(), 'empty/.keep': '', ...files };
+    for (const [rel, text] of Object.entries(all)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    }
+    return root;
+  };
+  const gd204 = (root: string, context: string) => {
+    const file = path.join(root, 'Dockerfile.release');
+    const { options } = analysisInputs(file, { context: path.join(root, context), log: () => {}, workspaceAt: (r) => loadWorkspace(r) });
+    return lint(fs.readFileSync(file, 'utf8'), options).filter((f) => f.code === 'GD204');
+  };
+
+  it('silent: the context is empty, and the installed package is the module around the Dockerfile, which changes its own user', () => {
+    assert.deepEqual(gd204(repo(), 'empty'), [], 'context empty/');
+    assert.deepEqual(gd204(repo(), '.'), [], 'context the repository');
+  });
+
+  it('reported: the install names another module, the program does not change its user, or no install with a version', () => {
+    assert.equal(gd204(repo({ 'Dockerfile.release': DOCKERFILE('github.com/mjl-/moxtools@v0.1.0') }), 'empty').length, 1, 'another module (a path prefix is not enough)');
+    assert.equal(gd204(repo({ 'mox-/forkexec_unix.go': 'package mox\n\nfunc ForkExecUnprivileged(uid, gid uint32) {}\n' }), 'empty').length, 1, 'no change of user');
+    assert.equal(gd204(repo({ 'Dockerfile.release': DOCKERFILE('github.com/mjl-/mox') }), 'empty').length, 1, 'no @version: not the repository\'s module fetched at a version');
+  });
+});
