@@ -28,7 +28,12 @@ import { workspaceFact } from './memo';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
 
-const COMPOSE_FILE = /^(docker-)?compose([.-][A-Za-z0-9_-]+)*\.ya?ml$/;
+/**
+ * Compose files by the names projects give them and `docker compose -f` reads: compose.yaml,
+ * docker-compose.yml, their overlays and variants (`docker-compose-dev.yml`,
+ * `compose.override.yaml`), and a name before `-compose` (photoview's `dev-compose.yaml`).
+ */
+const COMPOSE_FILE = /^([A-Za-z0-9_.]+[A-Za-z0-9_.-]*-)?(docker-)?compose([.-][A-Za-z0-9_-]+)*\.ya?ml$/;
 const BAKE_FILE = /^docker-bake(\.[A-Za-z0-9_-]+)*\.(hcl|json)$/;
 
 /** The key a FROM reference (or a name of a build file) is matched by: lower case, without `:latest`. */
@@ -64,6 +69,13 @@ export interface ComposeService {
    * written on one line (a flow list's items joined by spaces), or a block list's first item.
    */
   start?: string;
+  /**
+   * When that start is a shell running a command string (`["/bin/bash", "-c", "…"]`, a block list
+   * of the same, a block scalar item `- |` too, or `sh -c '…'` on one line): the string.
+   * photoview's dev-compose.yaml: `command: ["/bin/bash", "-c", "export $(cat /env)\n reflex -g
+   * '*.go' -s -- go run ."]` as a block list.
+   */
+  script?: string;
   volumes: ComposeVolume[];
 }
 
@@ -176,6 +188,67 @@ function startText(value: string): string {
   return flow ? flow[1].split(',').map(yamlScalar).filter((v) => v !== '').join(' ') : value;
 }
 
+/** The text of a block scalar (`|` keeps the lines, `>` folds them), its lines' common indent removed. */
+function blockScalarText(b: { fold: boolean; lines: string[] }): string {
+  const kept = b.lines.filter((l) => l.trim() !== '');
+  const cut = kept.length === 0 ? 0 : Math.min(...kept.map((l) => /^ */.exec(l)![0].length));
+  const lines = b.lines.map((l) => l.slice(cut)).join('\n').replace(/\s+$/, '');
+  return b.fold ? lines.replace(/\n(?=\S)/g, ' ') : lines;
+}
+
+/** A shell that runs its `-c` operand (`bash -c`, `/bin/sh -ec`). */
+const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
+const DASH_C = /^-[a-z]*c[a-z]*$/;
+
+/** The command string of a start given as words, when it is a shell's `-c` operand. */
+function shellScript(items: readonly string[]): string | undefined {
+  if (items.length < 3 || !SHELL.test(items[0])) return undefined;
+  const c = items.findIndex((w, k) => k > 0 && DASH_C.test(w));
+  // Only options between the shell and -c (`bash -l -c …`).
+  if (c < 1 || items.slice(1, c).some((w) => !w.startsWith('-')) || c + 1 >= items.length) return undefined;
+  return items[c + 1];
+}
+
+/** The items of a flow list (`["/bin/sh", "-c", "a, b"]`): quoted items may hold commas. */
+function flowItems(body: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < body.length) {
+    while (i < body.length && /[\s,]/.test(body[i])) i++;
+    if (i >= body.length) break;
+    const q = body[i];
+    if (q === '"' || q === "'") {
+      let v = '';
+      let j = i + 1;
+      for (; j < body.length; j++) {
+        if (q === '"' && body[j] === '\\' && j + 1 < body.length) {
+          const e = body[++j];
+          v += e === 'n' ? '\n' : e === 't' ? '\t' : e;
+        } else if (body[j] === q) {
+          if (q === "'" && body[j + 1] === "'") {
+            v += "'";
+            j++;
+          } else break;
+        } else v += body[j];
+      }
+      out.push(v);
+      i = j + 1;
+    } else {
+      const j = body.indexOf(',', i);
+      out.push(body.slice(i, j < 0 ? body.length : j).trim());
+      i = j < 0 ? body.length : j + 1;
+    }
+  }
+  return out;
+}
+
+/** The command string a one-line `command:`/`entrypoint:` runs through `sh -c`, if it does. */
+function lineScript(value: string): string | undefined {
+  const flow = /^\[(.*)\]$/.exec(value);
+  if (flow) return shellScript(flowItems(flow[1]));
+  return shellScript(commandWords(value).map(unquoteWord));
+}
+
 /**
  * The service builds the Dockerfile at the context-relative path `dockerfile` (its `build.dockerfile`,
  * default `Dockerfile`, inside its `build.context`, relative to the compose file at the context
@@ -255,11 +328,23 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
   const anchors = new Map<string, ComposeService>();
   /** Services whose `start` this file has set, and from which key (an `entrypoint:` wins over a `command:`). */
   const starts = new Map<ComposeService, string>();
-  const setStart = (svc: ComposeService, key: string, text: string) => {
+  const setStart = (svc: ComposeService, key: string, text: string, script?: string) => {
     if (text === '' || starts.get(svc) === 'entrypoint') return;
     if (key === 'command' && starts.has(svc)) return;
     starts.set(svc, key);
     svc.start = text;
+    if (script !== undefined) svc.script = script;
+    else delete svc.script;
+  };
+  /** The items of a block-list `command:`/`entrypoint:` being read (a `- |` item's lines joined). */
+  let block: { svc: ComposeService; key: string; items: string[]; scalar: { indent: number; fold: boolean; lines: string[] } | null } | null = null;
+  const endBlock = () => {
+    if (!block) return;
+    if (block.scalar) block.items.push(blockScalarText(block.scalar));
+    const script = shellScript(block.items);
+    // The start this file set for the service from this list: add its command string.
+    if (script !== undefined && starts.get(block.svc) === block.key && block.svc.start === block.items[0]) block.svc.script = script;
+    block = null;
   };
   const endItem = () => {
     if (item && current) {
@@ -276,10 +361,20 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
     const line = lines[k];
     if (line.trim() === '' || /^\s*#/.test(line)) continue;
     const indent = /^ */.exec(line)![0].length;
+    // The lines of a block scalar item (`- |`) of a start's block list: deeper than its dash.
+    if (block?.scalar && (indent > block.scalar.indent || block.scalar.indent < 0)) {
+      block.scalar.lines.push(line);
+      continue;
+    }
+    if (block && block.scalar) {
+      block.items.push(blockScalarText(block.scalar));
+      block.scalar = null;
+    }
     if (indent === 0) break; // the next top-level key
     if (serviceIndent < 0) serviceIndent = indent;
     if (indent === serviceIndent) {
       endItem();
+      endBlock();
       const name = /^\s*(["']?)([A-Za-z0-9][A-Za-z0-9_.-]*)\1\s*:\s*(#.*)?$/.exec(line);
       current = null;
       keyIndent = -1;
@@ -299,6 +394,7 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
     if (keyIndent < 0) keyIndent = indent;
     if (indent === keyIndent) {
       endItem();
+      endBlock();
       const kv = /^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/.exec(line);
       section = kv ? kv[1] : null;
       childIndent = -1;
@@ -311,7 +407,7 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       }
       if (section === 'user' && value !== '') current.user = true;
       if (section === 'entrypoint' && value !== '') current.entrypoint = true;
-      if ((section === 'entrypoint' || section === 'command') && value !== '') setStart(current, section, startText(value));
+      if ((section === 'entrypoint' || section === 'command') && value !== '') setStart(current, section, startText(value), lineScript(value));
       // `volumes: [".data:/data", "x:/y:ro"]` on one line.
       const flow = section === 'volumes' ? /^\[(.*)\]$/.exec(value) : null;
       if (flow) for (const v of flow[1].split(',').map(yamlScalar).filter((v) => v !== '')) current.volumes.push(shortVolume(file, k + 1, v));
@@ -326,8 +422,17 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       if (section === 'entrypoint') current.entrypoint = true;
       // A block list: its first item is the program.
       const dash = indent === childIndent ? /^\s*-\s*(.*)$/.exec(line) : null;
+      if (dash) {
+        if (!block || block.svc !== current || block.key !== section) {
+          endBlock();
+          block = { svc: current, key: section, items: [], scalar: null };
+        }
+        const scalar = /^([|>])[-+]?\d*\s*(#.*)?$/.exec(dash[1].trim());
+        if (scalar) block.scalar = { indent, fold: scalar[1] === '>', lines: [] };
+        else block.items.push(yamlScalar(dash[1]));
+      }
       if (dash && !starts.has(current)) setStart(current, section, yamlScalar(dash[1]));
-      else if (!dash && indent === childIndent && !starts.has(current)) setStart(current, section, yamlScalar(line));
+      else if (!dash && indent === childIndent && !starts.has(current)) setStart(current, section, yamlScalar(line), lineScript(yamlScalar(line)));
     } else if (section === 'volumes') {
       const dash = /^(\s*)-\s*(.*)$/.exec(line);
       if (dash && dash[1].length === childIndent) {
@@ -342,6 +447,7 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
     }
   }
   endItem();
+  endBlock();
   for (const svc of builtHere) {
     const build = { context: svc.context, dockerfile: svc.dockerfile, target: svc.target };
     for (const v of svc.volumes) if (v.file === file && !v.build) v.build = build;

@@ -80,6 +80,13 @@ const RELOAD_IN_TEXT = /(?:^|[;&|(])\s*(?:(?:exec|then|do|else|nohup)\s+)*(?:\S*
 /** A go command in the ENTRYPOINT/CMD words (`ENTRYPOINT go test -race ./...`, `CMD ["go", "run", "."]`). */
 const GO_IN_WORDS = /(^|[\s;&|("'])go\s+(test|run|build|install|generate|vet|list|get|mod|tool)\b/;
 
+/**
+ * A go command in command position in a start's text or the string it hands `sh -c` (at a line's
+ * start, after `;`, `&`, `|`, `(`, or after exec/then/do/nohup): `go run .` and `cd api && go test
+ * ./...`, not `/app/server -c "go run ."` (an operand).
+ */
+const GO_IN_COMMAND = /(?:^|[;&|(])\s*(?:(?:exec|then|do|else|nohup)\s+)*(?:\S*\/)?go\s+(?:test|run|build|install|generate|vet|list|get|mod|tool)\b/m;
+
 /** Programs that start the real command (their first operand): shells, init wrappers. */
 const LAUNCHERS = /^(\/usr)?(\/s?bin\/)?(sh|bash|ash|dash|zsh|env|tini|tini-static|dumb-init|su-exec|gosu|exec|nohup)$/;
 /** The launchers that are shells (`-c` gives them a command string). */
@@ -192,26 +199,25 @@ function copiedOutLater(model: DockerfileModel, stage: Stage): boolean {
 }
 
 /**
- * A compose service of the context root (composeServices) that builds this Dockerfile's stage
- * (`dockerfile`: its context-relative path) and starts a Go live-reload tool with its `command:`
- * or `entrypoint:`: the image is a dev image whose start command lives in the compose file
- * (supabase/auth's Dockerfile.dev has no CMD; docker-compose-dev.yml's `command: CompileDaemon
- * --build="make build" …` compiles the mounted sources on every change).
+ * What a compose service starts, as text: its start, and the command string when that start is a
+ * shell's `-c` (photoview's dev-compose.yaml: `/bin/bash -c 'export $(cat /env)\n reflex … -- go run .'`).
  */
-export function composeReloadService(stage: Stage, dockerfile: string, services: readonly ComposeService[]): ComposeService | null {
-  return services.find((svc) => svc.build && svc.start !== undefined && RELOAD_IN_TEXT.test(svc.start) && serviceBuilds(svc, dockerfile, stage.name)) ?? null;
+function startTexts(svc: ComposeService): string[] {
+  return [svc.start, svc.script].filter((t): t is string => t !== undefined);
 }
 
 /**
  * A compose service of the context root (composeServices) whose container, built from this
  * Dockerfile's stage, runs go or a Go live-reload tool when it starts (its `command:` or
- * `entrypoint:`): tarampampam/webhook-tester de43e59's `app-http` service builds `target: builder`
+ * `entrypoint:`, or the string that start hands `sh -c`/`bash -c`; GD107, and GD201 for a dev
+ * image: supabase/auth's Dockerfile.dev with docker-compose-dev.yml's `command: CompileDaemon …`,
+ * photoview's `target: api` with dev-compose.yaml's `bash -c '… reflex … -- go run .'`): tarampampam/webhook-tester de43e59's `app-http` service builds `target: builder`
  * and runs `go run ./cmd/webhook-tester/ start …` in it, with the modules the stage downloaded
  * into its layer. A service without a `target:` builds the Dockerfile's last stage.
  */
 export function composeGoService(model: DockerfileModel, stage: Stage, dockerfile: string, services: readonly ComposeService[]): ComposeService | null {
   const last = stage.index === model.stages.length - 1;
-  return services.find((svc) => svc.build && svc.start !== undefined && (GO_IN_WORDS.test(svc.start) || RELOAD_IN_TEXT.test(svc.start))
+  return services.find((svc) => svc.build && startTexts(svc).some((t) => GO_IN_COMMAND.test(t) || RELOAD_IN_TEXT.test(t))
     && (svc.target !== undefined || last) && serviceBuilds(svc, dockerfile, stage.name)) ?? null;
 }
 

@@ -9,7 +9,7 @@ import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits
 import { builtPackage, builtPackageNamed, landingBuilds, startedPrebuiltProgram } from '../facts/builtPackages';
 import { cgoVerdict } from '../facts/cgo';
 import { composeServices } from '../facts/composeImages';
-import { composeReloadService, goAtStart, isPinnedToolInstall, isToolInstall, startGoCommands, startPrograms, toolchainAtStart } from '../facts/goAtStart';
+import { composeGoService, goAtStart, isPinnedToolInstall, isToolInstall, startGoCommands, startPrograms, toolchainAtStart } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
@@ -75,8 +75,10 @@ export const gd201: Rule = {
     // the image builds nothing itself (prest's release stage builds its plugins at start).
     if (toolchainAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];
     // The same, with the start command in a compose service that builds this Dockerfile
-    // (supabase/auth's Dockerfile.dev and docker-compose-dev.yml's `command: CompileDaemon …`).
-    if (ctx.workspace && ctx.dockerfile !== undefined && composeReloadService(stage, ctx.dockerfile, composeServices(ctx.workspace, ctx.files))) return [];
+    // (supabase/auth's Dockerfile.dev and docker-compose-dev.yml's `command: CompileDaemon …`), a
+    // live-reload tool or go itself, also in the string it hands `bash -c` (photoview 91cbeb4
+    // dev-compose.yaml:24-45 builds `target: api` and runs `/bin/bash -c '… reflex … -- go run .'`).
+    if (ctx.workspace && ctx.dockerfile !== undefined && composeGoService(ctx.model, stage, ctx.dockerfile, composeServices(ctx.workspace, ctx.files))) return [];
     // A test target: running the tests is what the image is for.
     if (runsTests(ctx.model, stage)) return [];
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));

@@ -882,3 +882,53 @@ describe('GD201 fix: cgo through an imported module keeps cgo and a glibc runtim
     assert.match(fixed, /^FROM gcr\.io\/distroless\/static-debian12/m);
   });
 });
+
+// Judge 43 X W1: photoview/photoview 91cbeb41 (AGPL-3.0). The `api` stage narrowed to its module
+// download, copy and build (Dockerfile:52-104), the release stage copying its binary; the `api`
+// service of dev-compose.yaml:24-45 as written (environment cut). `--target api` is the dev image:
+// the service mounts the checkout and runs `/bin/bash -c 'export $(cat /env)\n reflex -g '*.go' -s
+// -- go run .'`, a block list whose command string is a block scalar, in a compose file named
+// `dev-compose.yaml` (`docker compose -f dev-compose.yaml up`).
+describe('GD201: a dev image a compose file of another name runs with bash -c (photoview api target)', () => {
+  const DOCKERFILE = [
+    'FROM golang:1.26-trixie AS api', 'WORKDIR /app/api', 'COPY api/go.mod /app/api/', 'RUN go mod download',
+    'COPY api /app/api', 'RUN go build -v -o photoview .', '',
+    'FROM debian:trixie-slim AS release', 'COPY --from=api /app/api/photoview /app/photoview', 'ENTRYPOINT ["/app/photoview"]', '',
+  ].join('\n');
+  const COMMAND = "    command:\n      - /bin/bash\n      - -c\n      - |\n        export $(cat /env)\n        reflex -g '*.go' -s -- go run .\n";
+  const COMPOSE = (command = COMMAND, target = 'api') => `services:\n  api:\n    image: photoview/api\n    build:\n      context: .\n      dockerfile: Dockerfile\n      target: ${target}\n    env_file: api/example.env\n    volumes:\n      - .:/app:rw\n    ports:\n      - 4001:4001\n${command}\n  mariadb:\n    image: mariadb:lts\n`;
+  const files = (compose: string, name = 'dev-compose.yaml') => ({
+    Dockerfile: DOCKERFILE,
+    [name]: compose,
+    'api/go.mod': 'module github.com/photoview/photoview/api\n\ngo 1.26\n',
+    'api/main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("photoview") }\n',
+  });
+  const gd201 = (compose: string, name?: string) => findIn(DOCKERFILE, 'GD201', { ...workspaceFor(files(compose, name), 'Dockerfile'), target: 'api' });
+
+  it('reads the command string of a bash -c start: block scalar item, flow list, one line', () => {
+    const services = (compose: string) => composeServices(workspaceFor(files(compose), 'Dockerfile').workspace, workspaceFor(files(compose), 'Dockerfile').files);
+    const api = services(COMPOSE()).find((s) => s.name === 'api')!;
+    assert.equal(api.start, '/bin/bash', 'the start stays the program');
+    assert.equal(api.script, "export $(cat /env)\nreflex -g '*.go' -s -- go run .", 'the block scalar, its indent removed');
+    const flow = services(COMPOSE('    command: ["/bin/bash", "-c", "export $(cat /env)\\n reflex -g \'*.go\' -s -- go run ."]\n')).find((s) => s.name === 'api')!;
+    assert.equal(flow.script, "export $(cat /env)\n reflex -g '*.go' -s -- go run .", 'flow list, escapes read');
+    const line = services(COMPOSE('    command: sh -c "go test ./..."\n')).find((s) => s.name === 'api')!;
+    assert.equal(line.script, 'go test ./...', 'one line');
+    assert.equal(services(COMPOSE('    command: ["/app/photoview", "-c", "x"]\n')).find((s) => s.name === 'api')!.script, undefined, 'not a shell');
+  });
+
+  it('silent: the service that builds the api target runs reflex/go run or go test through bash -c, in compose files of any compose name', () => {
+    assert.deepEqual(gd201(COMPOSE()), [], 'photoview dev-compose.yaml');
+    assert.deepEqual(gd201(COMPOSE(), 'docker-compose.yml'), [], 'docker-compose.yml');
+    assert.deepEqual(gd201(COMPOSE(), 'compose.dev.yaml'), [], 'compose.dev.yaml');
+    assert.deepEqual(gd201(COMPOSE('    command: ["/bin/bash", "-c", "export $(cat /env)\\n reflex -g \'*.go\' -s -- go run ."]\n')), [], 'flow list');
+    assert.deepEqual(gd201(COMPOSE('    command: bash -c "cd /app/api && go test ./..."\n')), [], 'go test on one line');
+  });
+
+  it('reported: the bash -c string runs the built binary, the service builds another target, or the file is no compose file', () => {
+    assert.equal(gd201(COMPOSE("    command:\n      - /bin/bash\n      - -c\n      - |\n        export $(cat /env)\n        exec ./photoview\n")).length, 1, 'the built binary');
+    assert.equal(gd201(COMPOSE(COMMAND, 'release')).length, 1, 'another target');
+    assert.equal(gd201(COMPOSE(), 'dev-compose-notes.txt').length, 1, 'not a compose file');
+    assert.equal(gd201(COMPOSE('    command: ["/app/api/photoview", "-c", "go run ."]\n')).length, 1, 'not a shell: its -c operand is not run');
+  });
+});
