@@ -29,6 +29,9 @@
  *   in a build the repository's build files run with a value for it that names an image without
  *   glibc (builtFinalImages; iamseth/oracledb_exporter's `make alpine-image`, judge 42 X M2).
  *
+ * The go builds of the make recipes a RUN certainly runs count the same (landing: focalboard's
+ * `make server-docker`, judge 43 X M1), named in the message by their goal and recipe line.
+ *
  * Not reported: CGO_ENABLED=0 (prefix, export, ENV, ARG), an unknown CGO_ENABLED value, a static
  * link (`-extldflags -static`), `-tags netgo,osusergo` with cgo left at its default, a final
  * stage that installs gcompat/libc6-compat, a musl builder feeding an alpine runtime, and a
@@ -50,7 +53,7 @@ import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Script, type Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
-import { landingBuilds } from '../facts/builtPackages';
+import { landingBuilds, landingMakeCopies, type MakeGoBuild } from '../facts/builtPackages';
 import { buildLibc, buildTags, cgoLinksLibc, cgoVerdict, crossCompile, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -75,16 +78,17 @@ export const gd102: Rule = {
     if (finalImage.os !== 'linux' || installsGlibcCompat(model, final)) return out;
     // Most builds set CGO_ENABLED=0: when no build of the file could be reported, which builds
     // land in the final stage (a costly fact) need not be worked out.
-    if (!model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && dynamicBuild(model, finalImage, g)))) return out;
-    for (const b of landingBuilds(ctx, ctx.finalStage)) {
-      if (!b.copy) continue; // runs where it was built
+    const makes = model.stages.some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bg?make\b/.test(i.script?.text ?? '')));
+    if (!makes && !model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && dynamicBuild(model, finalImage, g)))) return out;
+    for (const b of landing(ctx)) {
+      if (!b.copied) continue; // runs where it was built
       const g = b.g;
       const found = dynamicBuild(model, finalImage, g);
       if (!found) continue;
       const { builder, builderImage, cgo, compiler, script } = found;
       const verdict = ctx.workspace ? cgoVerdict(ctx, builder, g) : null;
       if (verdict?.needed) continue; // GD103's domain
-      const cmdText = `go ${g.sub}`;
+      const cmdText = whatRuns(b);
       const finalName = final.resolvedBase ?? final.base;
       const finalWhat = finalImage.libc === 'none' ? 'has no C library' : `has ${finalImage.libc}, not ${builderImage.libc}`;
       const builderName = rootImage(model, builder) ?? builder.base;
@@ -93,9 +97,9 @@ export const gd102: Rule = {
           ? 'sets CGO_ENABLED=1'
           : `leaves cgo on (${builderName} has a C compiler, so cgo is on by default)`;
         out.push({
-          message: `\`${cmdText}\` ${why} and its binary is copied into the final stage (${finalName}), which ${finalWhat}: the binary is linked dynamically against ${builderImage.libc} and fails to start with "exec …: no such file or directory". ${cgo === '1' ? 'Link it statically (`-ldflags \'-linkmode external -extldflags "-static"\'`) or use a runtime with the same C library.' : 'Set CGO_ENABLED=0 for a static binary.'}`,
+          message: `${cmdText} ${why} and its binary is copied into the final stage (${finalName}), which ${finalWhat}: the binary is linked dynamically against ${builderImage.libc} and fails to start with "exec …: no such file or directory". ${cgo === '1' ? 'Link it statically (`-ldflags \'-linkmode external -extldflags "-static"\'`) or use a runtime with the same C library.' : 'Set CGO_ENABLED=0 for a static binary.'}`,
           span: scriptSpan(script, g.cmd.start, g.cmd.end),
-          fix: cgo === undefined
+          fix: cgo === undefined && !b.make
             ? {
                 title: 'Build with CGO_ENABLED=0 (static binary)',
                 edits: [insert(toDoc(script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')],
@@ -105,10 +109,10 @@ export const gd102: Rule = {
         });
       } else {
         out.push({
-          message: `\`${cmdText}\` does not set CGO_ENABLED=0. ${builderName} has no C compiler, so cgo is off and the binary is static, which the final stage (${finalName}, ${finalImage.libc === 'none' ? 'no C library' : finalImage.libc}) needs; but that lasts only until a C compiler is installed in the builder. Set CGO_ENABLED=0 explicitly.`,
+          message: `${cmdText} does not set CGO_ENABLED=0. ${builderName} has no C compiler, so cgo is off and the binary is static, which the final stage (${finalName}, ${finalImage.libc === 'none' ? 'no C library' : finalImage.libc}) needs; but that lasts only until a C compiler is installed in the builder. Set CGO_ENABLED=0 explicitly.`,
           span: scriptSpan(script, g.cmd.start, g.cmd.end),
           severity: 'information',
-          fix: { title: 'Build with CGO_ENABLED=0 (static binary)', edits: [insert(toDoc(script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')], safe: true },
+          fix: b.make ? undefined : { title: 'Build with CGO_ENABLED=0 (static binary)', edits: [insert(toDoc(script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')], safe: true },
         });
       }
     }
@@ -169,8 +173,8 @@ function olderGlibc(ctx: RuleContext, final: Stage): RuleFinding[] {
   const finalRef = rootImage(model, final);
   const runtime = imageGlibc(finalRef);
   if (!runtime || !runtime.exact || runtime.minor >= GLIBC_PTHREAD_MERGE || !ctx.workspace) return out;
-  for (const b of landingBuilds(ctx, ctx.finalStage)) {
-    if (!b.copy) continue;
+  for (const b of landing(ctx)) {
+    if (!b.copied) continue;
     const g = b.g;
     const builder = model.stages[g.instr.stage];
     const builderRef = rootImage(model, builder);
@@ -187,9 +191,9 @@ function olderGlibc(ctx: RuleContext, final: Stage): RuleFinding[] {
     const builtGlibc = `glibc 2.${built.minor}${built.exact ? '' : ' or later'}, ${built.release}${built.exact ? '' : ' or later'}`;
     const cgoWhy = cgo === '1' ? 'sets CGO_ENABLED=1' : `leaves cgo on (${builderRef} has a C compiler, so cgo is on by default)`;
     out.push({
-      message: `\`go ${g.sub}\` ${cgoWhy}, and the program links the C library (${why}); its binary is copied into the final stage (${finalRef}), whose glibc (2.${runtime.minor}, ${runtime.release}) is older than the builder's (${builtGlibc}). Linked against glibc 2.34 or later, the binary asks for GLIBC_2.34 symbol versions and fails to start with "version \`GLIBC_2.34' not found". ${verdict?.needed || cgo === '1' ? 'Use a runtime of the builder\'s release or later, or build on the runtime\'s release.' : 'Set CGO_ENABLED=0 for a static binary, or use a runtime of the builder\'s release or later.'}`,
+      message: `${whatRuns(b)} ${cgoWhy}, and the program links the C library (${why}); its binary is copied into the final stage (${finalRef}), whose glibc (2.${runtime.minor}, ${runtime.release}) is older than the builder's (${builtGlibc}). Linked against glibc 2.34 or later, the binary asks for GLIBC_2.34 symbol versions and fails to start with "version \`GLIBC_2.34' not found". ${verdict?.needed || cgo === '1' ? 'Use a runtime of the builder\'s release or later, or build on the runtime\'s release.' : 'Set CGO_ENABLED=0 for a static binary, or use a runtime of the builder\'s release or later.'}`,
       span: scriptSpan(script, g.cmd.start, g.cmd.end),
-      fix: cgo === undefined && verdict && !verdict.needed
+      fix: cgo === undefined && verdict && !verdict.needed && !b.make
         ? {
             title: 'Build with CGO_ENABLED=0 (static binary)',
             edits: [insert(toDoc(script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')],
@@ -199,6 +203,39 @@ function olderGlibc(ctx: RuleContext, final: Stage): RuleFinding[] {
     });
   }
   return out;
+}
+
+/**
+ * A go build whose binary lands in the final stage: the Dockerfile's own (landingBuilds), and the
+ * go build/install of a make recipe a RUN certainly runs (landingMakeBuilds, as GD103 and GD107
+ * read them: a Makefile of the builder, a known goal, harmless recipe lines), its environment with
+ * make's prefixes added (`EXCLUDE_PLUGIN=true make server-docker`). Not a recipe of a Makefile that
+ * assigns a variable that decides cgo or the target (CGO_ENABLED, CC, GOOS, GOARCH, GOFLAGS): make
+ * may pass its own value to the recipe. mattermost/focalboard de5e5cc docker/Dockerfile:22 `make
+ * server-docker os=${TARGETOS} arch=${TARGETARCH}`, Makefile:63-66 `cd server; env GOOS=$(os)
+ * GOARCH=$(arch) go build … -o ../bin/docker/focalboard-server ./main` (judge 43 X M1).
+ */
+interface Landing {
+  g: GoCommand;
+  copied: boolean;
+  make: MakeGoBuild | null;
+}
+
+const MAKE_DECIDES = ['CGO_ENABLED', 'CC', 'GOOS', 'GOARCH', 'GOFLAGS'];
+
+function landing(ctx: RuleContext): Landing[] {
+  return [
+    ...landingBuilds(ctx, ctx.finalStage).map((b) => ({ g: b.g, copied: b.copy !== null, make: null })),
+    ...landingMakeCopies(ctx, ctx.finalStage)
+      .filter(({ make: m }) => !MAKE_DECIDES.some((name) => m.recipe.assigned.has(name)))
+      .map(({ make: m, landing: l }) => ({ g: { ...m.g, cmd: { ...m.g.cmd, env: [...m.make.env, ...m.g.cmd.env] } }, copied: l.copy !== null, make: m })),
+  ];
+}
+
+/** How the message names the command: `go build`, or the make goal's recipe that runs it. */
+function whatRuns(l: Landing): string {
+  const m = l.make;
+  return m ? `The recipe of \`make ${m.recipe.goals.map((x) => x.name).join(' ')}\` (${m.makefile}:${m.command.line}) runs \`go ${l.g.sub}\`, which` : `\`go ${l.g.sub}\``;
 }
 
 /** A build whose binary links the C library, which `finalImage` lacks (what the check reads of the build alone); null otherwise. */

@@ -269,3 +269,88 @@ describe('GD102 cgo-dynamic-binary: a glibc runtime older than the builder\'s (g
   });
 });
 
+
+// Judge 43 X M1: mattermost/focalboard de5e5cc4 (AGPL-3.0 source, LICENSE.txt). docker/Dockerfile's
+// Go build and final stage (lines 12-28; digests dropped, the webapp stage cut) after GD101's advice
+// (golang:1.21.8, Debian 12: glibc 2.36); Makefile lines 1-21 and the `server-docker` rule (63-66)
+// as they are; server/go.mod's module, go and go-sqlite3 lines; server/main/main.go's import of "C"
+// and net/http (its other imports cut). The binary comes from the make recipe `cd server; env
+// GOOS=$(os) GOARCH=$(arch) go build … -o ../bin/docker/focalboard-server ./main`, cgo left on, and
+// is copied into debian:buster-slim (glibc 2.28): it asks for GLIBC_2.34 and does not start.
+describe('GD102: a cgo binary built by a make recipe (focalboard docker/Dockerfile)', () => {
+  const DOCKERFILE = (builder = 'golang:1.21.8', final = 'debian:buster-slim', run = 'RUN EXCLUDE_PLUGIN=true EXCLUDE_SERVER=true EXCLUDE_ENTERPRISE=true make server-docker os=${TARGETOS} arch=${TARGETARCH}') => [
+    '### Go build',
+    `FROM ${builder} AS gobuild`,
+    '',
+    'WORKDIR /go/src/focalboard',
+    'ADD . /go/src/focalboard',
+    '',
+    '# Get target architecture ',
+    'ARG TARGETOS',
+    'ARG TARGETARCH  ',
+    '',
+    run,
+    '',
+    '## Final image',
+    `FROM ${final}`,
+    '',
+    'RUN mkdir -p /opt/focalboard/data/files',
+    'RUN chown -R nobody:nogroup /opt/focalboard',
+    '',
+    'WORKDIR /opt/focalboard',
+    '',
+    'COPY --from=gobuild --chown=nobody:nogroup /go/src/focalboard/bin/docker/focalboard-server bin/',
+    '',
+    'USER nobody',
+    '',
+    'CMD ["/opt/focalboard/bin/focalboard-server"]',
+    '',
+  ].join('\n');
+  const HEADER = [
+    '.PHONY: prebuild clean cleanall ci server server-mac server-linux server-win server-linux-package generate watch-server webapp mac-app win-app-wpf linux-app modd-precheck templates-archive',
+    '', 'PACKAGE_FOLDER = focalboard', '', '# Build Flags', 'BUILD_NUMBER ?= $(BUILD_NUMBER:)', 'BUILD_DATE = $(shell date -u)', 'BUILD_HASH = $(shell git rev-parse HEAD)',
+    "# If we don't set the build number it defaults to dev", 'ifeq ($(BUILD_NUMBER),)', '\tBUILD_NUMBER := dev', '\tBUILD_DATE := n/a', 'endif', '',
+    'BUILD_TAGS += json1 sqlite3', '',
+    'LDFLAGS += -X "github.com/mattermost/focalboard/server/model.BuildNumber=$(BUILD_NUMBER)"',
+    'LDFLAGS += -X "github.com/mattermost/focalboard/server/model.BuildDate=$(BUILD_DATE)"',
+    'LDFLAGS += -X "github.com/mattermost/focalboard/server/model.BuildHash=$(BUILD_HASH)"', '',
+  ].join('\n');
+  const RULE = (line = "\tcd server; env GOOS=$(os) GOARCH=$(arch) go build -ldflags '$(LDFLAGS)' -tags '$(BUILD_TAGS)' -o ../bin/docker/focalboard-server ./main") => [
+    'server-docker: ## Build server for Docker Architectures.', '\tmkdir -p bin/docker',
+    '\t$(eval LDFLAGS += -X "github.com/mattermost/focalboard/server/model.Edition=linux")', line, '',
+  ].join('\n');
+  const MAIN = (imports = '\t"C"\n\t"net/http"\n') => `// Server for Focalboard\npackage main\n\nimport (\n${imports})\n\nfunc main() { _ = http.ListenAndServe(":8000", nil) }\n`;
+  const files = (makefile = `${HEADER}\n${RULE()}`, main = MAIN()) => ({
+    Makefile: makefile,
+    '.dockerignore': 'CHANGELOG.md\nREADME.md\n\nnode_modules\n.github/\nmac/\nwin-wpf/\nwebsite/\nlinux/\ngo.work\ngo.work.sum\n',
+    'server/go.mod': 'module github.com/mattermost/focalboard/server\n\ngo 1.21\n\nrequire github.com/mattn/go-sqlite3 v2.0.3+incompatible\n',
+    'server/main/main.go': main,
+  });
+  const gd102 = (text: string, makefile?: string, main?: string) => find(text, 'GD102', tempWorkspace(files(makefile, main), 'docker/Dockerfile'));
+
+  it('error: the recipe\'s go build on golang:1.21.8 (glibc 2.36) feeding debian:buster-slim (glibc 2.28), named by its goal and Makefile line', () => {
+    const fs = gd102(DOCKERFILE());
+    assert.equal(fs.length, 1, 'one finding');
+    assert.equal(fs[0].severity, 'error', 'an error');
+    assert.match(fs[0].message, /^The recipe of `make server-docker` \(Makefile:\d+\) runs `go build`, which leaves cgo on/, 'names the goal and the recipe line');
+    assert.match(fs[0].message, /GLIBC_2\.34/, 'says what fails');
+    assert.equal(fs[0].fix, undefined, 'no fix on the make command');
+  });
+
+  // (With its own `import "C"` the program needs cgo: GD103's domain on alpine. With net/http only,
+  // cgo is not needed, and the binary linked against glibc does not start on musl.)
+  it('error too for a musl runtime (alpine), the recipe\'s binary linked against glibc', () => {
+    const fs = gd102(DOCKERFILE('golang:1.21.8', 'alpine:3.19'), undefined, MAIN('\t"net/http"\n'));
+    assert.equal(fs.length, 1, 'alpine final');
+    assert.match(fs[0].message, /^The recipe of `make server-docker`.*has musl, not glibc/, 'names the recipe and the libc');
+  });
+
+  it('silent: the builder\'s glibc is older than 2.34 (golang:1.18.3, bullseye), the runtime is as new, cgo off, or the Makefile sets CGO_ENABLED', () => {
+    assert.deepEqual(gd102(DOCKERFILE('golang:1.18.3')), [], 'golang:1.18.3 as the repository has it');
+    assert.deepEqual(gd102(DOCKERFILE('golang:1.21.8', 'debian:bookworm-slim')), [], 'bookworm runtime');
+    assert.deepEqual(gd102(DOCKERFILE(), `${HEADER}\n${RULE("\tcd server; env GOOS=$(os) GOARCH=$(arch) CGO_ENABLED=0 go build -ldflags '$(LDFLAGS)' -tags '$(BUILD_TAGS)' -o ../bin/docker/focalboard-server ./main")}`), [], 'CGO_ENABLED=0 in the recipe');
+    assert.deepEqual(gd102(DOCKERFILE(), `CGO_ENABLED ?= 1\n${HEADER}\n${RULE()}`), [], 'the Makefile assigns CGO_ENABLED: make decides');
+    assert.deepEqual(gd102(DOCKERFILE().replace('bin/docker/focalboard-server bin/', 'LICENSE.txt LICENSE.txt')), [], 'the final stage copies no binary of the recipe');
+    assert.deepEqual(gd102(DOCKERFILE().replace('make server-docker', 'make server')), [], 'a goal the Makefile has no rule for: not certain');
+  });
+});
