@@ -41,7 +41,7 @@ import { stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { insert, insertLinesAfter } from '../edits/edits';
-import { buildFacts } from '../workspace/query';
+import { buildFacts, packageByDir } from '../workspace/query';
 import { finalCopies, programPackages, startedPrebuiltProgram } from '../facts/builtPackages';
 import { programSource } from '../facts/releaseBuilds';
 import { commandWorkloads, commandWorkloadsOfImage } from '../facts/rootNeeds';
@@ -100,7 +100,7 @@ export const gd202: Rule = {
       // (What the imports tell: the program can make TLS connections, not which of them verify
       // against the system roots: nps's tunnel skips verification, node-feature-discovery talks
       // to the API server with the service-account CA.)
-      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not.${misplaced ? misplacedNote(model, misplaced) : carrier ? ' The image has no ENTRYPOINT or CMD and its base starts a shell: if a container of this image runs the program, copy the CA bundle from the builder; if the image only carries the program to another Dockerfile, which copies it out, this does not apply.' : pod ? ` The image has no ENTRYPOINT or CMD, but a container of ${pod.file}:${pod.line} runs ${pod.program}, which this image holds: copy the CA bundle from the builder.` : ' Copy the CA bundle from the builder.'}`,
+      message: `${noBundleMessage(stage, image.family, 'the program', facts, ws)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not.${misplaced ? misplacedNote(model, misplaced) : carrier ? ' The image has no ENTRYPOINT or CMD and its base starts a shell: if a container of this image runs the program, copy the CA bundle from the builder; if the image only carries the program to another Dockerfile, which copies it out, this does not apply.' : pod ? ` The image has no ENTRYPOINT or CMD, but a container of ${pod.file}:${pod.line} runs ${pod.program}, which this image holds: copy the CA bundle from the builder.` : ' Copy the CA bundle from the builder.'}`,
       span: stage.from.span,
       ...(carrier ? { severity: 'hint' as const } : {}),
     }, () => (misplaced ? misplacedFix(misplaced) : fixFor(ctx, stage, first.builder)))];
@@ -119,11 +119,41 @@ function packageName(facts: PackageFacts): string {
   return facts.dir === '' ? 'the main package' : `./${facts.dir}`;
 }
 
-/** What both findings say: the image has no bundle, `program` can dial TLS, and which connections fail. */
-function noBundleMessage(stage: Stage, family: string, program: string, facts: PackageFacts): string {
+/**
+ * Database drivers that dial TLS with the system roots when the connection asks for it (MySQL's
+ * `tls=true`, PostgreSQL's `sslmode=verify-full`, MongoDB's `tls=true`, Redis' `rediss://`), in the
+ * order the message prefers them: the drivers before the ORM adapters that wrap them.
+ */
+const TLS_DB_DRIVERS = [
+  'github.com/go-sql-driver/mysql', 'github.com/jackc/pgx/v5', 'github.com/jackc/pgx/v4', 'github.com/jackc/pgx', 'github.com/lib/pq',
+  'go.mongodb.org/mongo-driver', 'go.mongodb.org/mongo-driver/v2', 'github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8',
+  'github.com/ClickHouse/clickhouse-go/v2', 'github.com/microsoft/go-mssqldb', 'github.com/denisenkom/go-mssqldb',
+  'gorm.io/driver/mysql', 'gorm.io/driver/postgres', 'gorm.io/driver/sqlserver',
+];
+
+/**
+ * Why the program can make TLS connections, for the message: the first TLS import it reaches
+ * (`./cmd/nps reaches net/http`). When that is only net/http, imported by packages that only serve
+ * with it (no client call: GoPackage httpClient), the connections come from the other modules the
+ * program imports (workspace/query.ts keeps net/http then): a database driver among them is named
+ * (photoview 91cbeb4 api/: net/http serves, github.com/go-sql-driver/mysql and gorm's postgres
+ * driver dial the database with TLS when asked; judge 43 X N2), else they are said to be other modules.
+ */
+function tlsReason(ws: WorkspaceModel | undefined, facts: PackageFacts): string {
   const pkg = packageName(facts);
   const imp = facts.tls[0];
-  return `The final stage is ${family === 'scratch' ? 'scratch, which has' : `${stage.resolvedBase ?? stage.base} (${family}), whose image has`} no CA certificates${family === 'scratch' ? '' : ' and which installs no ca-certificates package'}, and ${program} can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority"`;
+  if (!imp) return `${pkg} uses TLS`;
+  const serving = ws !== undefined && facts.tls.every((t) => t.importPath === 'net/http' && packageByDir(ws, t.pkg)?.httpClient === false);
+  if (!serving) return `${pkg} reaches ${imp.importPath}`;
+  const driver = TLS_DB_DRIVERS.find((d) => facts.externalImports.some((i) => i === d || i.startsWith(`${d}/`)));
+  return driver
+    ? `it imports the database driver ${driver}, which dials TLS when the connection asks for it; its net/http only serves`
+    : `${pkg} serves with net/http, and imports other modules that may open connections of their own`;
+}
+
+/** What both findings say: the image has no bundle, `program` can dial TLS, and which connections fail. */
+function noBundleMessage(stage: Stage, family: string, program: string, facts: PackageFacts, ws?: WorkspaceModel): string {
+  return `The final stage is ${family === 'scratch' ? 'scratch, which has' : `${stage.resolvedBase ?? stage.base} (${family}), whose image has`} no CA certificates${family === 'scratch' ? '' : ' and which installs no ca-certificates package'}, and ${program} can make TLS connections (${tlsReason(ws, facts)}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority"`;
 }
 
 /**
@@ -146,7 +176,7 @@ function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, fam
   const index = from ? stageRef(model, from) : null;
   const builder = index !== null && index !== stage.index ? model.stages[index] : undefined;
   return [withLazyFix({
-    message: `${noBundleMessage(stage, family, `the program it starts (${started}, the program of ${packageName(facts)})`, facts)}.${misplaced ? misplacedNote(model, misplaced) : ` Copy a CA bundle in${builder ? ' from the stage the program comes from' : ' (`COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`)'}.`}`,
+    message: `${noBundleMessage(stage, family, `the program it starts (${started}, the program of ${packageName(facts)})`, facts, ws)}.${misplaced ? misplacedNote(model, misplaced) : ` Copy a CA bundle in${builder ? ' from the stage the program comes from' : ' (`COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`)'}.`}`,
     span: stage.from.span,
   }, () => (misplaced ? misplacedFix(misplaced) : builder ? fixFor(ctx, stage, builder) : undefined))];
 }

@@ -1119,3 +1119,41 @@ describe('GD202: a device plugin that serves metrics and talks gRPC to the kubel
     assert.deepEqual(gd202(repo({ 'deviceplugin/usb.go': `package deviceplugin\n\n${block(['k8s.io/kubelet/pkg/cri/streaming'])}\nvar _ = streaming.NewServer\n` })), [17], 'another package of the kubelet module');
   });
 });
+
+// Judge 43 X N2: photoview/photoview 91cbeb41 (AGPL-3.0). The api build and the release stage
+// narrowed (Dockerfile:52-104, 106-177: the dependency scripts cut, the binary copied); skeleton:
+// api/go.mod's module line, server.go serving with net/http (ListenAndServe, no client call),
+// database/database.go's import block (github.com/go-sql-driver/mysql, gorm's mysql and postgres
+// drivers). The program's TLS connections are the database drivers' (MySQL `tls=true`, PostgreSQL
+// `sslmode=verify-full`), not net/http's: the message names the driver.
+describe('GD202: the TLS reason is a database driver when net/http only serves (photoview)', () => {
+  const DOCKERFILE = [
+    'FROM golang:1.26-trixie AS api', 'WORKDIR /app/api', 'COPY api/go.mod api/go.sum /app/api/', 'RUN go mod download',
+    'COPY api /app/api', 'RUN go build -v -o photoview .', '',
+    'FROM debian:trixie-slim AS release', 'WORKDIR /app', 'COPY --from=api /app/api/photoview /app/photoview', 'ENTRYPOINT ["/app/photoview"]', '',
+  ].join('\n');
+  const SERVER = (extra = '') => `package main\n\nimport (\n\t"log"\n\t"net/http"\n\n\t"github.com/photoview/photoview/api/database"\n)\n\nfunc main() {\n\tdatabase.SetupDatabase()\n${extra}\tlog.Fatal(http.ListenAndServe(":4001", nil))\n}\n`;
+  const DATABASE = (imports = '\t"github.com/go-sql-driver/mysql"\n\tgorm_mysql "gorm.io/driver/mysql"\n\t"gorm.io/driver/postgres"\n\t"gorm.io/gorm"\n') => `package database\n\nimport (\n\t"fmt"\n\n${imports})\n\nfunc SetupDatabase() { fmt.Println("db") }\n`;
+  const files = (server = SERVER(), database = DATABASE()) => ({
+    'api/go.mod': 'module github.com/photoview/photoview/api\n\ngo 1.26\n\nrequire (\n\tgithub.com/go-sql-driver/mysql v1.9.3\n\tgorm.io/driver/mysql v1.6.0\n\tgorm.io/driver/postgres v1.6.0\n\tgorm.io/gorm v1.31.0\n)\n',
+    'api/go.sum': '',
+    'api/server.go': server,
+    'api/database/database.go': database,
+    '.dockerignore': '.git\n',
+  });
+  const gd202 = (f: Record<string, string>) => lint(DOCKERFILE, tempWorkspace(f, 'Dockerfile')).filter((x) => x.code === 'GD202');
+
+  it('names the database driver, not net/http, when net/http only serves', () => {
+    const [f] = gd202(files());
+    assert.ok(f, 'reported: the drivers dial TLS with the system roots');
+    assert.match(f.message, /it imports the database driver github\.com\/go-sql-driver\/mysql, which dials TLS when the connection asks for it; its net\/http only serves/, 'the driver named');
+    assert.doesNotMatch(f.message, /reaches net\/http/, 'not net/http');
+  });
+
+  it('still names net/http when the program sends requests with it, and says "other modules" without a known driver', () => {
+    const [client] = gd202(files(SERVER('\t_, _ = http.Get("https://example.com/")\n')));
+    assert.match(client?.message ?? '', /\.\/api reaches net\/http/, 'an http client');
+    const [other] = gd202(files(SERVER(), DATABASE('\t"gorm.io/gorm"\n')));
+    assert.match(other?.message ?? '', /\.\/api serves with net\/http, and imports other modules that may open connections of their own/, 'no known driver');
+  });
+});
