@@ -147,8 +147,8 @@ function tlsReason(ws: WorkspaceModel | undefined, facts: PackageFacts): string 
   if (!serving) return `${pkg} reaches ${imp.importPath}`;
   const driver = TLS_DB_DRIVERS.find((d) => facts.externalImports.some((i) => i === d || i.startsWith(`${d}/`)));
   return driver
-    ? `it imports the database driver ${driver}, which dials TLS when the connection asks for it; its net/http only serves`
-    : `${pkg} serves with net/http, and imports other modules that may open connections of their own`;
+    ? `it imports the database driver ${driver}, which dials TLS when the connection asks for it; it sends no request with net/http`
+    : `${pkg} sends no request with net/http, but imports other modules that may open connections of their own`;
 }
 
 /** What both findings say: the image has no bundle, `program` can dial TLS, and which connections fail. */
