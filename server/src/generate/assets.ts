@@ -1359,6 +1359,16 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
     if (fromArgs === null || !passed) continue;
     out.push({ path: literalPath('', p), via: `${name} := "${p}", the default the program's own argument parsing replaces (${fromArgs[0]}…])`, file });
   }
+  // A list flag (flag.Var) the program fills with a file when none is given (adnanh/webhook
+  // f187592 webhook.go:86 `flag.Var(&hooksFiles, "hooks", …)`, :114-115 `if len(hooksFiles) == 0 {
+  // hooksFiles = append(hooksFiles, "hooks.json") }`, then :223 log.Fatalln when no hooks loaded;
+  // judge 43 G G6): that file is its default, read from the working directory.
+  for (const m of text.matchAll(/\bflag\.Var\(\s*&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*"([A-Za-z0-9][\w.-]*)"/g)) {
+    const v = m[1].replace(/[.]/g, '\\.');
+    const fill = new RegExp(`\\bif\\s+len\\(\\s*${v}\\s*\\)\\s*==\\s*0\\s*\\{\\s*${v}\\s*=\\s*append\\(\\s*${v}\\s*,\\s*"([^"\\\\/][^"\\\\]*\\.(?:ya?ml|json|toml|ini|conf|env|hcl))"\\s*\\)`).exec(text);
+    if (!fill || fill[1].includes('..') || out.some((o) => o.path === literalPath('', fill[1]))) continue;
+    out.push({ path: literalPath('', fill[1]), via: `flag -${m[2]}, "${fill[1]}" when none is given (${m[1]} = append(${m[1]}, "${fill[1]}"))`, file });
+  }
   // docopt's options section: `--conf <filename>  Configuration file to use [default: ircd.yaml].` (ergo).
   const docopt = /^[ \t]*(?:-[a-z],?\s+)?--(config|conf|config-file|configfile|settings)[ =]<[^>\n]+>[^\n]*?\[default:\s*([^\]\s/][^\]\s]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))\]/gm;
   for (let m = docopt.exec(text); m; m = docopt.exec(text)) {

@@ -845,6 +845,37 @@ export function ownStartRootUser(names: ReadonlySet<string>, io: OwnBuildIo): { 
   return null;
 }
 
+/**
+ * The ports the final stage of one of the project's Dockerfiles that starts one of `names` in exec
+ * form EXPOSEs, in itself or the stages it is built on (halverneus/static-file-server fe6a3d4
+ * Dockerfile:27 `EXPOSE 8080` before :33 `ENTRYPOINT ["/serve"]`; judge 43 G G4): literal TCP
+ * ports only (`8080`, `8080/tcp`; no `$`, no ranges); the first such Dockerfile with any, and the
+ * file and lines; null when none.
+ */
+export function ownStartExpose(names: ReadonlySet<string>, io: OwnBuildIo): { ports: number[]; via: string } | null {
+  for (const file of projectDockerfiles(io)) {
+    const text = io.readFile(file);
+    if (text === null || !/^\s*EXPOSE\b/im.test(text)) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0 || !finalStart(df, names)) continue;
+    const ports: number[] = [];
+    const lines: number[] = [];
+    for (const st of stageChain(df, df.stages[df.stages.length - 1])) {
+      for (const i of st.instructions) {
+        if (i.keyword !== 'EXPOSE') continue;
+        for (const w of i.args) {
+          const m = /^([0-9]{1,5})(?:\/tcp)?$/i.exec(w.value);
+          if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) continue;
+          if (!ports.includes(Number(m[1]))) ports.push(Number(m[1]));
+          if (!lines.includes(i.line + 1)) lines.push(i.line + 1);
+        }
+      }
+    }
+    if (ports.length > 0) return { ports: ports.sort((a, b) => a - b), via: `${file}:${lines.join(',')} EXPOSE ${ports.join(' ')}` };
+  }
+  return null;
+}
+
 /** Files a program reads its configuration from, by their extension. */
 export const CONFIG_FILE = /\.(?:ya?ml|toml|json|conf|cfg|ini|hcl|properties|env)$/i;
 

@@ -188,6 +188,8 @@ export function renderDockerfile(p: Plan): string {
   if (p.runtime !== 'distroless' && !rt.rootWhy) L.push(`ENV HOME=${rt.workdir}`);
   // A listener's configuration the image sets (see the reasons): its host moved off loopback.
   if (rt.env.length > 0) L.push('# Where the program listens (see the reasons): every interface, not only loopback.', ...rt.env.map(([k, v]) => `ENV ${k}=${v}`));
+  // The port variable the program stops without (see the reasons).
+  if (rt.portEnv.length > 0) L.push('# The program stops without its port variable (see the reasons); docker run -e moves the port.', ...rt.portEnv.map(([k, v]) => `ENV ${k}=${v}`));
   // The NVIDIA container runtime's variables the project's image sets (see the reasons).
   if (rt.driverEnv.length > 0) L.push("# The NVIDIA container runtime mounts the driver's libraries only into containers that carry these (as the project's image sets them).", ...rt.driverEnv.map(([k, v]) => `ENV ${k}=${v}`));
   // GD204 reads a comment right above a root USER as the reason for it.

@@ -19,7 +19,8 @@
 import { stripGoComments } from './goSource';
 import { commandTypeKey, type PackageSources } from './ports';
 import { constantsOf } from '../workspace/goText';
-import { envGate, fileExecs, otherOsOnly, PROGRAM_NAME } from '../workspace/programsRun';
+import { envGate, fileExecs, otherOsOnly, PROGRAM_NAME, SHELL } from '../workspace/programsRun';
+import { execValues } from './execValues';
 import { rootChecks, type RootCheck } from '../facts/rootNeeds';
 
 export type { RootCheck };
@@ -1249,6 +1250,15 @@ export function programShape(packages: readonly PackageSources[], externalImport
   }
   // Packages past the read budget: only their files that run programs were read.
   for (const p of runsOnly) collectRuns(p);
+  // A shell the program's exec calls reach through variables, fields, flag defaults and constants
+  // of their package (./execValues.ts: shell2http's `exec.CommandContext(ctx, shell, params...)`,
+  // shell from the -shell flag, default defaultShellPOSIX = "sh" in another file).
+  for (const p of packages) {
+    if (!p.files.some((f) => f.text.includes('exec.Command'))) continue;
+    for (const v of execValues(p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: f.text })), SHELL)) {
+      if (!runs.some((r) => r.name === v.value && r.onlyWith === undefined)) runs.push({ name: v.value, via: v.via });
+    }
+  }
   if (gitRemote && !runs.some((r) => /^(?:.*\/)?ssh$/.test(r.name) && r.onlyWith === undefined)) {
     const g = gitRemote as { word: string; file: string };
     runs.push({ name: 'ssh', via: `git ${g.word} in ${g.file}: git runs ssh for ssh:// and user@host: remotes` });
