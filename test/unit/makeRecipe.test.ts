@@ -168,6 +168,19 @@ describe('makeRecipeRecorded', () => {
     assert.deepEqual(recorded(mk, 'make all', ['go.mod']), ['vendor:9! go mod tidy -v', 'vendor:10! go mod vendor', 'SecretScanner:13 go build -buildmode=pie -buildvcs=false -v .']);
   });
 
+  // ossf/scorecard 40c1e35996730d4fdcbdb2e6a23917a2467e29b7 (Apache-2.0) Makefile:8,57-60,236-241 (trimmed):
+  // `PROTOC := $(shell which protoc)` names a rule `$(PROTOC):`. `which` prints an absolute path or
+  // nothing, so recorded, that rule stands for no goal without a leading slash (judge 43 Y W1).
+  it('reads past a rule named by `$(shell which …)`: it names an absolute path, never `build-shuffler`', () => {
+    const mk = "LDFLAGS=$(shell ./scripts/version-ldflags)\nPROTOC := $(shell which protoc)\n$(PROTOC):\n\t@echo install protoc\n\nCRON_SHUFFLER_DEPS = $(shell find cron/data/ cron/internal/shuffle/ -iname \"*.go\")\nbuild-shuffler: ## Build cron shuffle script\nbuild-shuffler: cron/internal/shuffle/shuffle\ncron/internal/shuffle/shuffle: $(CRON_SHUFFLER_DEPS)\n\t# Run go build on the cron shuffle script\n\tcd cron/internal/shuffle && CGO_ENABLED=0 go build -trimpath -a -ldflags '$(LDFLAGS)' -o shuffle\n";
+    assert.deepEqual(recorded(mk, 'make build-shuffler'), ['cron/internal/shuffle/shuffle:11 [cron/internal/shuffle] CGO_ENABLED=0 go build -trimpath -a -ldflags <dyn> -o shuffle']);
+    assert.equal(run(mk, 'make build-shuffler'), null, 'the certain reading still gives up on the scripts');
+    // A goal that is an absolute path may be that rule; another variable's `$(shell …)` still names any goal.
+    assert.equal(recorded(mk, 'make /usr/bin/protoc'), null, 'an absolute path may be the rule of $(PROTOC)');
+    assert.equal(recorded(mk.replace('which protoc', 'ls protoc'), 'make build-shuffler'), null, 'not `which`: any name');
+    assert.equal(recorded(mk.replace('PROTOC := ', 'PROTOC ?= '), 'make build-shuffler'), null, '`?=`: the environment may set it');
+  });
+
   it('leaves out the rest of a line whose folder it cannot follow, and what may not run', () => {
     for (const recipe of ['cd $(DIR) && go mod tidy', '(cd x && go mod tidy)', 'pushd x && go mod tidy', '. ./env.sh && go mod tidy', 'exit 0; go mod tidy', '$(TOOL) && go mod tidy']) {
       const got = recorded(`.PHONY: b\nb:\n\tgo mod tidy -diff\n\t${recipe}\n`, 'make b');

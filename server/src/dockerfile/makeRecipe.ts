@@ -915,6 +915,14 @@ function resolveVariables(p: Parsed, vars: Map<string, string>, record: boolean,
         p.otherUncertain.add(t);
         continue;
       }
+      // A program's path (`PROTOC := $(shell which protoc)` then `$(PROTOC):`, ossf/scorecard
+      // 40c1e35 Makefile:57-58): `which` prints an absolute path, or nothing, so the rule names no
+      // goal without a slash at its start (recorded only: the plain reader gives up on such a
+      // `$(shell …)` anyway).
+      if (record && t === PLACEHOLDER && whichPath(v.text, p, vars)) {
+        p.unknownTargets.push(/^\//);
+        continue;
+      }
       // An unknown part stands for any text without blanks (a value with blanks, naming
       // several targets, is not followed).
       const re = t.split(PLACEHOLDER).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\S*');
@@ -922,6 +930,12 @@ function resolveVariables(p: Parsed, vars: Map<string, string>, record: boolean,
     }
   }
   return true;
+}
+
+/** `$(NAME)` of a variable the Makefile assigns once, unconditionally, `$(shell which <program>)`. */
+function whichPath(text: string, p: Parsed, vars: Map<string, string>): boolean {
+  const m = /^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$/.exec(text.trim());
+  return m !== null && !p.defaultVars.has(m[1]) && !p.dynamicVars.has(m[1]) && /^\$\(shell\s+which\s+[\w.+-]+\s*\)$/.test((vars.get(m[1]) ?? '').trim());
 }
 
 /** Every reference of `text` is a plain variable assigned above `line` (or on the command line), whose value names no other. */

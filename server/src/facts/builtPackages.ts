@@ -35,7 +35,7 @@ import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../do
 import { contextBinds, mounts } from '../dockerfile/mounts';
 import { shellLevelCommands } from '../dockerfile/packages';
 import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/shell';
-import { MAKE_NAME, makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
+import { MAKE_NAME, makeArgs, makeRecipe, makeRecipeRecorded, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, isPlainReference, loneVariable, substituteVariables, variableReferences, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers, unquoteAll } from '../dockerfile/copySources';
 import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
@@ -1269,14 +1269,19 @@ const MOVERS: Record<string, Set<string>> = {
  * (`./api`, `/tmp/builder`). wallarm/api-firewall 8ed75e4 smoke-tests its build with `RUN
  * ./api-firewall -v` (built by `go build -o ./api-firewall`); tarampampam/error-pages b38c96d runs
  * `mv /tmp/builder ./bin/builder && … && ./bin/builder --target-dir ./opt/html` after `go build
- * -o /tmp/builder`. A compiled program runs no go command and reads no module (GD107).
+ * -o /tmp/builder`. A compiled program runs no go command and reads no module (GD107). A go
+ * build that a `make` goal runs counts when its recipe is certain (makeGoCommands): ossf/scorecard
+ * 40c1e35 cron/internal/controller/Dockerfile:25-26 runs `make build-shuffler` (Makefile:237-241:
+ * `cd cron/internal/shuffle && … go build … -o shuffle`), then `./cron/internal/shuffle/shuffle
+ * 2500 …` (judge 43 Y W1).
  */
 export function runsBuiltBinary(info: Known, stage: Stage, instr: Instruction, cmd: ShellCommand): string | null {
   const prog = cmd.argv[0];
   if (!prog || prog.dynamic || !prog.value.includes('/')) return null;
   const { model } = info;
   const builds = chainBuilds(model, stage);
-  if (builds.length === 0) return null;
+  const makes = (i: Instruction) => info.files && i.script && shellLevelCommands(i.script).some((c) => MAKE_NAME.test(c.argv[0]?.value ?? ''));
+  if (builds.length === 0 && !stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && makes(i)))) return null;
   const binaries = new Set<string>();
   const at = (cwd: string | null, p: string): string | null => (p.startsWith('/') ? path.posix.resolve(p) : cwd === null ? null : path.posix.resolve(cwd, p));
   for (const s of stageChain(model, stage)) {
@@ -1300,6 +1305,15 @@ export function runsBuiltBinary(info: Known, stage: Stage, instr: Instruction, c
           if (g.sub !== 'build' && g.sub !== 'install') continue;
           const o = buildOutput(info, s, g, builds.filter((b) => b.instr.stage === s.index).length, false);
           if (o && o.file !== null) binaries.add(o.file);
+          continue;
+        }
+        if (MAKE_NAME.test(name)) {
+          // The go builds of the goals' recipes, as this make runs them (its folder, `-C`, the recipe's `cd`).
+          for (const m of makeGoCommands(info, s, i, true)) {
+            if (m.make.start !== c.start || (m.g.sub !== 'build' && m.g.sub !== 'install')) continue;
+            const o = buildOutput(info, s, m.g, 1, false);
+            if (o && o.file !== null) binaries.add(o.file);
+          }
           continue;
         }
         const base = name.slice(name.lastIndexOf('/') + 1);
@@ -1343,9 +1357,13 @@ export interface MakeGoBuild {
  * The go commands the make commands of a RUN run, when certain (makeRecipe.ts: a known target
  * whose recipe, and its prerequisites', run only harmless commands), reading the Makefile that
  * is in the builder where make runs: a context file a COPY/ADD (or a bind mount) of the stage
- * chain put there, not excluded by .dockerignore. Nothing without the context's files.
+ * chain put there, not excluded by .dockerignore. Nothing without the context's files. With
+ * `recorded`, the go commands of makeRecipeRecorded's reading, which goes on past commands and
+ * `$(shell …)` it does not know (ossf/scorecard's `LDFLAGS=$(shell ./scripts/version-ldflags)`):
+ * they may not all run, or not alone, but each says what a go command there would do (runsBuiltBinary
+ * asks only which files are go builds' binaries).
  */
-export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): MakeGoBuild[] {
+export function makeGoCommands(info: Known, stage: Stage, instr: Instruction, recorded = false): MakeGoBuild[] {
   const files = info.files;
   if (!files || instr.keyword !== 'RUN' || !instr.script) return [];
   const out: MakeGoBuild[] = [];
@@ -1365,13 +1383,16 @@ export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): M
       const rel = inBuilder(path.posix.resolve(dir, name));
       return rel === null ? null : files.readFile(rel);
     };
-    const recipe = makeRecipe(args, read, (name) => unsetForMake(info.model, stage, instr, make, name));
+    const unset = (name: string) => unsetForMake(info.model, stage, instr, make, name);
+    const recipe = recorded ? makeRecipeRecorded(args, read, unset, () => false) : makeRecipe(args, read, unset);
     if (!recipe) continue;
     const makefile = inBuilder(path.posix.resolve(dir, recipe.file));
     if (makefile === null) continue;
     const env: ShellAssignment[] = recipe.env.map((e) => ({ name: e.name, value: e.value, start: make.start, end: make.start }));
     for (const command of recipe.commands) {
       const argv = command.cmd.argv;
+      // (Recorded: not a command it does not know, nor one of another Makefile a sub-make read.)
+      if (command.unknown || command.file !== undefined) continue;
       if (!/(^|\/)go$/.test(argv[0]?.value ?? '')) continue;
       const first = argv[1]?.value ?? '';
       const sub = first === 'mod' || first === 'work' ? `${first} ${argv[2]?.value ?? ''}`.trim() : first;

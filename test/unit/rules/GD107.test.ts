@@ -1643,6 +1643,45 @@ describe('GD107: a later RUN that runs the compiled program reads no module (api
     assert.match(find(script, 'GD107')[0].message, /The later `\.\/scripts\/smoke\.sh`/);
   });
 
+  // Judge 43 Y W1: ossf/scorecard 40c1e35996730d4fdcbdb2e6a23917a2467e29b7 (Apache-2.0)
+  // cron/internal/controller/Dockerfile:15-39 (licence header and digests trimmed) with a skeleton of
+  // the context: go.mod, Makefile:8,57-60,206-211,236-241 (trimmed), the two main packages. Line 26
+  // runs the program `make build-shuffler` compiled (`cd cron/internal/shuffle && … go build … -o
+  // shuffle`): a compiled program reads no module, so the download's finding does not name it.
+  const SCORECARD_DOCKERFILE = (run = 'RUN ./cron/internal/shuffle/shuffle 2500 cron/internal/data/projects.csv cron/internal/data/projects.release.csv') => df([
+    'FROM golang:1.26.2 AS base', 'WORKDIR /src', 'ENV CGO_ENABLED=0', 'COPY go.* ./', 'RUN go mod download', 'COPY . ./', '',
+    'FROM base AS shuffle', 'ARG TARGETOS', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 make build-shuffler', run, '',
+    'FROM base AS controller', 'ARG TARGETOS', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 make build-controller', '',
+    'FROM gcr.io/distroless/base:nonroot', 'COPY ./cron/internal/data/projects*csv cron/internal/data/',
+    'COPY --from=shuffle /src/cron/internal/data/projects.release.csv cron/internal/data/projects.release.csv',
+    'COPY --from=controller /src/cron/internal/controller/controller cron/internal/controller/controller',
+    'ENTRYPOINT ["cron/internal/controller/controller"]']);
+  const SCORECARD_FILES = {
+    'go.mod': 'module github.com/ossf/scorecard/v5\n\ngo 1.25.6\n\nrequire github.com/google/go-github/v53 v53.2.0\n',
+    'go.sum': '',
+    'Makefile': 'SHELL := /bin/bash\nLDFLAGS=$(shell ./scripts/version-ldflags)\n\nPROTOC := $(shell which protoc)\n$(PROTOC):\n\t@echo install protoc\n\n'
+      + 'CRON_CONTROLLER_DEPS = $(shell find cron/internal/ -iname "*.go")\nbuild-controller: ## Build cron controller\nbuild-controller: cron/internal/controller/controller\ncron/internal/controller/controller: $(CRON_CONTROLLER_DEPS)\n\t# Run go build on the cron PubSub controller\n\tcd cron/internal/controller && CGO_ENABLED=0 go build -trimpath -a -ldflags \'$(LDFLAGS)\' -o controller\n\n'
+      + 'CRON_SHUFFLER_DEPS = $(shell find cron/data/ cron/internal/shuffle/ -iname "*.go")\nbuild-shuffler: ## Build cron shuffle script\nbuild-shuffler: cron/internal/shuffle/shuffle\ncron/internal/shuffle/shuffle: $(CRON_SHUFFLER_DEPS)\n\t# Run go build on the cron shuffle script\n\tcd cron/internal/shuffle && CGO_ENABLED=0 go build -trimpath -a -ldflags \'$(LDFLAGS)\' -o shuffle\n',
+    'cron/internal/controller/main.go': 'package main\n\nimport _ "github.com/google/go-github/v53/github"\n\nfunc main() {}\n',
+    'cron/internal/shuffle/main.go': 'package main\n\nfunc main() {}\n',
+    'cron/internal/data/projects.csv': 'repo\n',
+  };
+  it('scorecard 40c1e35: `RUN ./cron/internal/shuffle/shuffle …` runs what `make build-shuffler` compiled: not a reader of the download\'s layer', () => {
+    const text = SCORECARD_DOCKERFILE();
+    const o = tempWorkspace({ ...SCORECARD_FILES, 'cron/internal/controller/Dockerfile': text }, 'cron/internal/controller/Dockerfile');
+    const download = find(text, 'GD107', o).find((f) => /`go mod download`/.test(f.message));
+    assert.ok(download, 'the download still has its finding');
+    assert.doesNotMatch(download.message, /shuffle|reads its modules|give both steps/, 'the compiled program is no module reader');
+  });
+  it('scorecard: a program no make goal there compiles (another path, or a make goal the Makefile does not build with go) is still a reader', () => {
+    for (const run of ['RUN ./cron/internal/shuffle/other 2500', 'RUN ./cron/internal/shuffle/shuffle.sh 2500']) {
+      const text = SCORECARD_DOCKERFILE(run);
+      const o = tempWorkspace({ ...SCORECARD_FILES, 'cron/internal/controller/Dockerfile': text }, 'cron/internal/controller/Dockerfile');
+      const download = find(text, 'GD107', o).find((f) => /`go mod download`/.test(f.message));
+      assert.match(download?.message ?? '', /The later `\.\/cron\/internal\/shuffle\/(other|shuffle\.sh) 2500` \(stage shuffle\) \(no module cache mount\) reads its modules/, run);
+    }
+  });
+
   // tarampampam/error-pages b38c96d416a0b77451668e6017816c094958e89b (MIT) Dockerfile:1-46 (the
   // compile stage, the common rootfs trimmed to one line) and the builder target. `go build -o
   // /tmp/builder`, then in a later RUN `mv /tmp/builder ./bin/builder && … && ./bin/builder
