@@ -14,7 +14,8 @@
  *   CGO_ENABLED=0 (facts envValue: a prefix, an export, ENV, an ARG default); no go generate
  *   (it runs any program) or go tool;
  * - every other command of its RUNs is one that compiles no C (KNOWN_COMMANDS: file commands,
- *   downloads, package installs, git…): a script, cmake, pip, npm may build C code; so may a
+ *   downloads, package installs, git, `exit`…: seaweedfs cc8364a docker/Dockerfile.go_build:10-16
+ *   ends its checkout's fallback subshell with `exit 1`, judge 43 Y M2): a script, cmake, pip, npm may build C code; so may a
  *   make, unless its recipe is certain (facts/builtPackages.ts makeGoCommands: a Makefile of the
  *   builder, known goals whose recipes run only go commands and file housekeeping), and then its
  *   go commands count as the stage's, each with the environment its recipe line gives it
@@ -45,7 +46,7 @@ function isCgoPackage(name: string): boolean {
 const KNOWN_COMMANDS = new Set([
   'cd', 'rm', 'mv', 'cp', 'mkdir', 'ln', 'chmod', 'chown', 'chgrp', 'touch', 'echo', 'printf', 'true', 'false', 'test', '[', '[[', 'set', 'export',
   'ls', 'cat', 'git', 'curl', 'wget', 'tar', 'unzip', 'gzip', 'gunzip', 'update-ca-certificates', 'useradd', 'adduser', 'groupadd', 'addgroup',
-  'apt-mark', 'upx', 'sleep', 'id', 'whoami', 'uname', 'env',
+  'apt-mark', 'upx', 'sleep', 'id', 'whoami', 'uname', 'env', 'exit',
 ]);
 
 /** go subcommands that compile (cgo applies); `mod download`, `mod tidy`, `list`, `version`, `env` do not. */
@@ -128,7 +129,7 @@ function check(info: Known, stage: Stage): RuleFinding | null {
   const names = [...new Set(named.map((n) => n.name))];
   const builds = go.filter(({ g }) => g.sub === 'build' || g.sub === 'install').map(({ where }) => where);
   return {
-    message: `This stage installs ${names.map((n) => `\`${n}\``).join(', ')}, which only serve cgo, but every go build here runs with CGO_ENABLED=0 (${[...new Set(builds)].join(', ')}) and nothing else in the stage, or taken from it, uses them: they cost build time and cache space for nothing. Drop them from the install.`,
+    message: `This stage installs ${names.map((n) => `\`${n}\``).join(', ')}, which only ${names.length === 1 ? 'serves' : 'serve'} cgo, but every go build here runs with CGO_ENABLED=0 (${[...new Set(builds)].join(', ')}) and nothing else in the stage, or taken from it, uses them: they cost build time and cache space for nothing. Drop them from the install.`,
     span: first.span,
   };
 }

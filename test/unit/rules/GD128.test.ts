@@ -115,7 +115,7 @@ describe('GD128 and GD208 share what a development package is', () => {
       const [f, ...rest] = find(only(pkgs));
       assert.ok(f, pkgs);
       assert.equal(rest.length, 0);
-      assert.match(f.message, new RegExp(`installs \`${pkgs}\`, which only serve cgo`));
+      assert.match(f.message, new RegExp(`installs \`${pkgs}\`, which only serves cgo`));
     }
     const alpine = (pkgs: string) => df(['FROM golang:1.26-alpine AS build', `RUN apk add --no-cache ${pkgs}`, 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app']);
     assert.match(find(alpine('git openssl-dev sqlite-dev zlib-dev'))[0]?.message ?? '', /installs `openssl-dev`, `sqlite-dev`, `zlib-dev`, which/);
@@ -207,5 +207,51 @@ describe('GD128 cgo-packages-without-cgo: a go build through make (vuls)', () =>
       ['the cd folder from an unknown variable', VULS('RUN cd $SRC/$REPOSITORY && make install'), undefined],
     ];
     for (const [label, text, opts] of silent) assert.deepEqual(findWs(text, opts ?? ws()), [], label);
+  });
+});
+
+// Judge 43 Y M2: seaweedfs/seaweedfs cc8364a03ebf5cf9f8eab3315ded2000cd07fff6 (Apache-2.0)
+// docker/Dockerfile.go_build:1-22 and its final stage (trimmed: the rust_builder stage). The builder
+// installs g++ (line 4) and its one go build runs with CGO_ENABLED=0 (line 22); the checkout at
+// lines 10-16 falls back in subshells `(… || (echo … && git branch -a && exit 1))`, and `exit` was
+// no command the rule knew, which silenced it.
+describe('GD128: a git checkout with a subshell fallback ending in `exit 1` compiles no C (seaweedfs)', () => {
+  const SEAWEEDFS = (fallback = 'echo "Available branches:" && git branch -a && exit 1') => df([
+    '# Pin the builder to the host arch and cross-compile the (CGO-free) Go binary,',
+    '# so arm64/arm/386 targets skip QEMU emulation of the whole compile.',
+    'FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS builder',
+    'RUN apk add git g++ fuse',
+    'RUN mkdir -p /go/src/github.com/seaweedfs/',
+    'ARG BRANCH=${BRANCH:-master}',
+    '# Clone with full history and all tags to ensure all commits are available',
+    'RUN git clone --no-single-branch --tags https://github.com/seaweedfs/seaweedfs /go/src/github.com/seaweedfs/seaweedfs',
+    'ARG TAGS',
+    'RUN cd /go/src/github.com/seaweedfs/seaweedfs && \\',
+    '    (git checkout $BRANCH || \\',
+    '     (echo "Checkout failed, fetching all history..." && \\',
+    '      git fetch --all --tags --prune && \\',
+    '      git checkout $BRANCH) || \\',
+    '     (echo "ERROR: Branch/commit $BRANCH not found in repository" && \\',
+    `      ${fallback}))`,
+    'ARG TARGETOS TARGETARCH TARGETVARIANT',
+    'RUN cd /go/src/github.com/seaweedfs/seaweedfs/weed \\',
+    '  && export LDFLAGS="-X github.com/seaweedfs/seaweedfs/weed/util/version.COMMIT=$(git rev-parse --short HEAD)" \\',
+    '  && export GOOS=$TARGETOS GOARCH=$TARGETARCH \\',
+    '  && case "$TARGETARCH" in arm) export GOARM="${TARGETVARIANT#v}";; esac \\',
+    '  && CGO_ENABLED=0 go build -tags "$TAGS" -ldflags "-extldflags -static ${LDFLAGS}" -o /go/bin/weed .',
+    '',
+    'FROM alpine:3.23 AS final',
+    'COPY --from=builder /go/bin/weed /usr/bin/',
+    'ENTRYPOINT ["/usr/bin/weed"]',
+  ]);
+  it('seaweedfs cc8364a: g++ is named, on the install (line 4)', () => {
+    const text = SEAWEEDFS();
+    const found = find(text);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(text.slice(found[0].span.start, found[0].span.end), 'RUN apk add git g++ fuse', 'on the install');
+    assert.match(found[0].message, /installs `g\+\+`, which only serves cgo, but every go build here runs with CGO_ENABLED=0 \(line 18\)/);
+  });
+  it('seaweedfs: still silent when the fallback runs a program that may compile C (a script, make)', () => {
+    for (const fallback of ['./scripts/build.sh && exit 1', 'make weed && exit 1']) assert.deepEqual(find(SEAWEEDFS(fallback)), [], fallback);
   });
 });
