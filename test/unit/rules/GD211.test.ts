@@ -98,6 +98,25 @@ describe('GD211 end-of-life-base-image', () => {
     }
   });
 
+  // Judge 43 Y M1: ossf/scorecard 40c1e35996730d4fdcbdb2e6a23917a2467e29b7 (Apache-2.0) attestor/Dockerfile:15-28
+  // (licence header trimmed): the attestor ships on Google's App Engine Debian 11 base, pinned by digest.
+  const SCORECARD_ATTESTOR = (final: string) => df([
+    'FROM golang:1.26.2@sha256:1e598ea5752ae26c093b746fd73c5095af97d6f2d679c43e83e0eac484a33dc3 AS base',
+    'WORKDIR /src/scorecard', 'COPY . ./', '',
+    'FROM base AS build', 'ARG TARGETOS', 'ARG TARGETARCH', 'RUN make build-attestor', '',
+    `FROM ${final}`, 'COPY --from=build /src/scorecard/attestor /', 'ENTRYPOINT [ "/scorecard-attestor" ]']);
+  it('scorecard 40c1e35: reads the Debian release of a Google App Engine base image (gcr.io/google-appengine/debian11), not a package archive', () => {
+    const digest = 'sha256:97dc4fbf18419ef928bcddb865ccf0536d4cc39ae3ace5a2b4273c11aedbea82';
+    assert.match(find(SCORECARD_ATTESTOR(`gcr.io/google-appengine/debian11@${digest}`))[0]?.message ?? '',
+      /^The final image is based on gcr\.io\/google-appengine\/debian11@sha256:97dc[0-9a-f]+: Debian 11 \(bullseye\)'s long-term support ended in August 2026/);
+    assert.equal(endedRelease('gcr.io/google-appengine/debian9')?.release, 'Debian 9 (stretch)', 'Debian 9');
+    // Its package sources are not known: the release's end only, no archive (GD126).
+    assert.equal(endedRelease('gcr.io/google-appengine/debian9')?.archived, undefined, 'no archive claimed');
+    for (const final of ['gcr.io/google-appengine/debian12', 'gcr.io/google-appengine/debian', 'gcr.io/google-appengine/golang', 'gcr.io/other-project/debian11', 'gcr.io/google-appengine/debian11-custom']) {
+      assert.deepEqual(find(SCORECARD_ATTESTOR(final)), [], final);
+    }
+  });
+
   it('silent: supported releases, floating tags, builder stages, unknown tags, other namespaces, unresolved ARGs', () => {
     for (const final of ['alpine:3.22', 'alpine:3', 'alpine', 'alpine:latest', 'debian:12-slim', 'debian:bookworm', 'debian:trixie-slim',
       'ubuntu:24.04', 'ubuntu:22.04', 'ubuntu:noble', 'gcr.io/distroless/static-debian12:nonroot', 'scratch',
