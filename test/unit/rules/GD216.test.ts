@@ -99,3 +99,56 @@ describe('GD216: a go install reached through `RUN make <goal>` (ankitpokhrel/ji
     assert.equal(has(text, 'GD216'), false);
   });
 });
+
+// btcsuite/btcd 2c67bc29cedf391baf5e2d453855256432bb2006 (ISC) Dockerfile:17-45, documented at
+// its line 9 as `docker build . -t yourregistry/btcd --build-arg ARCH=arm64v8` (judge Z round 43
+// M1): the builder follows the machine's platform, the RUN exports GOARCH by ARCH, the final
+// stage is `FROM $ARCH/alpine`; on an amd64 machine the arm64v8 image holds /bin/linux_arm64/btcd.
+describe('GD216: GOARCH exported in branches on a build arg (btcsuite/btcd Dockerfile)', () => {
+  const BTCD = (branches = [
+    '  && if [ "${ARCH}" = "amd64" ]; then export GOARCH=amd64; fi \\',
+    '  && if [ "${ARCH}" = "arm32v7" ]; then export GOARCH=arm; fi \\',
+    '  && if [ "${ARCH}" = "arm64v8" ]; then export GOARCH=arm64; fi \\',
+  ]) => df([
+    'ARG ARCH=amd64',
+    'FROM golang@sha256:4bb4be21ac98da06bc26437ee870c4973f8039f13e9a1a36971b4517632b0fc6 AS build-container',
+    'ARG ARCH',
+    'ADD . /app',
+    'WORKDIR /app',
+    'RUN set -ex \\',
+    ...branches,
+    '  && echo "Compiling for $GOARCH" \\',
+    '  && go install -v . ./cmd/...',
+    'FROM $ARCH/alpine:3.21',
+    'COPY --from=build-container /go/bin /bin',
+    'EXPOSE 8333 8334',
+    'ENTRYPOINT ["btcd"]',
+  ]);
+
+  it('finds the install, naming the arg and the GOARCH values', () => {
+    const text = BTCD();
+    const [f, ...more] = find(text, 'GD216');
+    assert.equal(more.length, 0, 'one finding');
+    assert.equal(text.slice(f.span.start, f.span.end), 'install', 'on the install word');
+    assert.match(f.message, /build arg ARCH \(GOARCH=amd64, GOARCH=arm, GOARCH=arm64\)/, 'names the arg and values');
+    assert.match(f.message, /\/go\/bin\/linux_arm64\//, 'says where the binaries go');
+    assert.match(f.message, /--platform/, 'names the way out: a matching --platform');
+  });
+
+  it('finds the `[ … ] && export` form too', () => {
+    const text = BTCD(['  && [ "$ARCH" = "amd64" ] && export GOARCH=amd64 \\', '  ; [ "$ARCH" = "arm64v8" ] && export GOARCH=arm64 \\']);
+    assert.equal(find(text, 'GD216').length, 1, 'two branches, two values');
+  });
+
+  it('is silent where one machine may be every build\'s own platform, or GOARCH is set elsewhere', () => {
+    assert.equal(has(BTCD(['  && if [ "${ARCH}" = "arm64v8" ]; then export GOARCH=arm64; fi \\']), 'GD216'), false, 'one value: an arm64 machine builds it natively, the default leaves GOARCH unset');
+    assert.equal(has(BTCD(['  && if [ "${ARCH}" = "amd64" ]; then export GOARCH=amd64; fi \\', '  && if [ "${ARCH}" = "amd64v2" ]; then export GOARCH=amd64; fi \\']), 'GD216'), false, 'one distinct value');
+    assert.equal(has(BTCD().replace('FROM golang@sha256:', 'FROM $ARCH/golang@sha256:'), 'GD216'), false, 'the arg chooses the builder image: it runs on that platform');
+    assert.equal(has(BTCD().replace('FROM $ARCH/alpine:3.21', 'FROM alpine:3.21'), 'GD216'), false, 'no image chosen by the arg: the builds may pick the platform with --platform');
+    assert.equal(has(BTCD().replace('ARG ARCH\n', ''), 'GD216'), false, 'ARCH not declared in the stage: no branch runs');
+    assert.equal(has(BTCD().replace('&& go install', '&& GOARCH=amd64 go install'), 'GD216'), false, 'a prefix decides GOARCH');
+    assert.equal(has(BTCD().replace('set -ex', 'export GOARCH=arm64 && set -ex'), 'GD216'), false, 'another GOARCH setting');
+    assert.equal(has(BTCD().replace('go install -v . ./cmd/...', 'go build -o /go/bin/ . ./cmd/...'), 'GD216'), false, 'go build: one folder');
+    assert.equal(has(BTCD().replace('COPY --from=build-container /go/bin /bin', 'COPY --from=build-container /go/bin/linux_* /bin/'), 'GD216'), false, 'the file handles the folder');
+  });
+});
