@@ -1503,7 +1503,7 @@ export function landingMakeBuilds(info: Known, finalStage: number): MakeGoBuild[
   return landingMakeCopies(info, finalStage).map((l) => l.make);
 }
 
-/** landingMakeBuilds with the `COPY --from` that takes each binary (see LandingBuild; GD102 asks whether it is copied). */
+/** landingMakeBuilds with the `COPY --from` that takes each binary (see LandingBuild; GD102 asks whether it is copied, GD201 where). */
 export function landingMakeCopies(info: Known, finalStage: number): { make: MakeGoBuild; landing: LandingBuild }[] {
   // Only a Dockerfile that runs make has any; the Makefiles are read once per model, final stage and context.
   if (!info.files || !info.model.stages.some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bg?make\b/.test(i.script?.text ?? '')))) return [];

@@ -610,6 +610,24 @@ export function scriptCommands(text: string): ScriptCommand[] {
   return out;
 }
 
+/**
+ * The absolute paths of the programs a start script (startPrograms' `script`) runs, each where
+ * the image may have it (a bare name: on PATH; an absolute path): cometbft's
+ * DOCKER/docker-entrypoint.sh runs `cometbft init`, sed, jq, mv and `exec cometbft "$@"`. A
+ * program written with a variable, or relative with a slash (the script may `cd`), is left out.
+ */
+export function scriptProgramPaths(model: DockerfileModel, stage: Stage, text: string): string[] {
+  const out = new Set<string>();
+  for (const c of scriptCommands(text)) for (const p of scriptProgramAt(model, stage, c.program)) out.add(p);
+  return [...out];
+}
+
+/** The absolute paths a program a start script runs may be at (see scriptProgramPaths); none for one written with a variable or relative with a slash. */
+export function scriptProgramAt(model: DockerfileModel, stage: Stage, program: ShellWord): string[] {
+  const prog = program.value;
+  return program.dynamic || prog.includes('$') || (!prog.startsWith('/') && prog.includes('/')) ? [] : imagePaths(model, stage, prog);
+}
+
 /** The absolute paths a program name may be at: itself, under the final WORKDIR, or on PATH for a bare name. */
 function imagePaths(model: DockerfileModel, stage: Stage, prog: string): string[] {
   if (prog.startsWith('/')) return [path.posix.resolve(prog)];

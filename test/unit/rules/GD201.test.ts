@@ -932,3 +932,67 @@ describe('GD201: a dev image a compose file of another name runs with bash -c (p
     assert.equal(gd201(COMPOSE('    command: ["/app/api/photoview", "-c", "go run ."]\n')).length, 1, 'not a shell: its -c operand is not run');
   });
 });
+
+// cometbft/cometbft 5bba72c14f2be2b06ac4d89dbdf6712e2e5e095c (Apache-2.0) DOCKER/Dockerfile:3-58
+// and DOCKER/docker-entrypoint.sh (judge Z round 43 M3): the published image's final stage is `FROM
+// $GOLANG_BASE_IMAGE` (golang:1.25-alpine3.22), and its container runs the entrypoint script,
+// which runs `cometbft init`, sed, jq and `exec cometbft "$@"`: no go. The builder compiles
+// through `make build-linux` (here the Makefile's `build:` recipe, Makefile:4-5,82-83).
+describe('GD201: a golang final image whose start script runs only the copied binary (cometbft DOCKER/Dockerfile)', () => {
+  const ENTRY = '#!/bin/bash\nset -e\n\nif [ ! -d "$CMTHOME/config" ]; then\n\techo "Running cometbft init to create (default) configuration for docker run."\n\tcometbft init\n\n\tsed -i \\\n\t\t-e "s/^moniker\\s*=.*/moniker = \\"$MONIKER\\"/" \\\n\t\t"$CMTHOME/config/config.toml"\n\n\tjq ".chain_id = \\"$CHAIN_ID\\"" \\\n\t\t"$CMTHOME/config/genesis.json" > "$CMTHOME/config/genesis.json.new"\n\tmv "$CMTHOME/config/genesis.json.new" "$CMTHOME/config/genesis.json"\nfi\n\nexec cometbft "$@"\n';
+  // (Makefile:82-83 with OUTPUT written out: `$(CURDIR)`, which make sets, is not read.)
+  const MAKEFILE = 'CGO_ENABLED ?= 0\n\nbuild:\n\tCGO_ENABLED=$(CGO_ENABLED) go build -o build/cometbft ./cmd/cometbft/\n.PHONY: build\n';
+  const COMET = (build = 'RUN CGO_ENABLED=0 go build -o build/cometbft ./cmd/cometbft/', start = 'ENTRYPOINT ["docker-entrypoint.sh"]') => df([
+    'ARG GOLANG_BASE_IMAGE=golang:1.25-alpine3.22',
+    'FROM --platform=$BUILDPLATFORM $GOLANG_BASE_IMAGE AS builder',
+    'RUN apk --no-cache add make git',
+    'COPY / /cometbft',
+    'WORKDIR /cometbft',
+    build,
+    'FROM $GOLANG_BASE_IMAGE',
+    'ENV CMTHOME=/cometbft',
+    'RUN apk --no-cache add curl jq bash && addgroup tmuser && adduser -S -G tmuser tmuser -h "$CMTHOME"',
+    'USER tmuser',
+    'WORKDIR $CMTHOME',
+    'EXPOSE 26656 26657 26660',
+    'COPY --from=builder /cometbft/build/cometbft /usr/bin/cometbft',
+    'COPY ./DOCKER/docker-entrypoint.sh /usr/local/bin/',
+    start,
+    'CMD ["node"]',
+  ]);
+  const repo = (text: string, entry = ENTRY, imports = '') => workspaceFor({
+    'go.mod': 'module github.com/cometbft/cometbft\n\ngo 1.24.0\n',
+    'cmd/cometbft/main.go': `package main\n\nimport (\n\t"os"\n\t"path/filepath"\n${imports}\n\tcmd "github.com/cometbft/cometbft/cmd/cometbft/commands"\n)\n\nfunc main() {}\n`,
+    'cmd/cometbft/commands/root.go': 'package commands\n',
+    Makefile: MAKEFILE,
+    'DOCKER/docker-entrypoint.sh': entry,
+    'DOCKER/Dockerfile': text,
+  }, 'DOCKER/Dockerfile');
+  const gd201 = (text: string, o = repo(text)) => lint(text, o).filter((x) => x.code === 'GD201');
+
+  it('reported when the entrypoint script starts the binary built in the builder', () => {
+    const text = COMET();
+    const [f, ...rest] = gd201(text);
+    assert.ok(f, 'a finding');
+    assert.equal(rest.length, 0, 'one finding');
+    assert.equal(text.slice(f.span.start, f.span.end), 'FROM $GOLANG_BASE_IMAGE', 'on the final FROM');
+    assert.match(f.message, /only runs docker-entrypoint\.sh, a script that starts cometbft, built in stage builder and copied in/, 'names the script and the program');
+  });
+
+  it('reported when the builder compiles through make (the recipe\'s go build lands where the script runs it)', () => {
+    const direct = COMET('RUN make build', 'ENTRYPOINT ["/usr/bin/cometbft"]');
+    assert.match(gd201(direct)[0]?.message ?? '', /only runs \/usr\/bin\/cometbft, built in stage builder/, 'direct ENTRYPOINT, make build');
+    const text = COMET('RUN make build');
+    assert.match(gd201(text)[0]?.message ?? '', /a script that starts cometbft/, 'script, make build');
+  });
+
+  it('silent when the script runs go or starts something else, or the program may use the toolchain', () => {
+    assert.deepEqual(gd201(COMET(), repo(COMET(), ENTRY.replace('exec cometbft "$@"', 'go build -o /tmp/c ./cmd/cometbft && exec /tmp/c "$@"'))), [], 'the script runs go');
+    assert.deepEqual(gd201(COMET(), repo(COMET(), ENTRY.replace(/cometbft/g, 'other'))), [], 'the script starts another program');
+    assert.deepEqual(gd201(COMET(), repo(COMET(), ENTRY.replace('exec cometbft "$@"', './plugin/build.sh && exec cometbft "$@"'))), [], 'it also runs another script (prest builds plugins so)');
+    assert.deepEqual(gd201(COMET(), repo(COMET(), ENTRY.replace('exec cometbft "$@"', 'cometbft init && exec "$@"'))), [], 'it runs whatever CMD names');
+    assert.deepEqual(gd201(COMET(), repo(COMET(), ENTRY, '\t"os/exec"\n')), [], 'os/exec: it may run go');
+    assert.deepEqual(gd201(COMET().replace('COPY ./DOCKER/docker-entrypoint.sh /usr/local/bin/\n', '')), [], 'no script in the image: its text is unknown');
+    assert.deepEqual(gd201(COMET('RUN make build').replace('RUN make build', 'RUN make build-linux')), [], 'a goal the Makefile has not: nothing known is built');
+  });
+});
