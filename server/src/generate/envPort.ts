@@ -12,7 +12,7 @@
  *    config/config.go:41 `portKey = "PORT"`, :56 `defaultPort = uint16(8080)`), or the
  *    emptiness test that fills it (`if port == "" { port = "8080" }`); judge 43 G G4.
  */
-import { stripGoComments } from './goSource';
+import { braceBlock as block, stripGoComments } from './goSource';
 import { constantsOf } from '../workspace/goText';
 
 /**
@@ -37,17 +37,6 @@ export interface EnvPortDefault {
   port: number;
   /** How the sources say it: `getInt(envMap, "port", 8080) in config/config.go`. */
   via: string;
-}
-
-/** The block after the `{` at `open` (without the braces). */
-function block(text: string, open: number): string {
-  let depth = 1;
-  let i = open + 1;
-  for (; i < text.length && depth > 0; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}') depth--;
-  }
-  return text.slice(open + 1, i - 1);
 }
 
 /** The brace depth at `at`, counting from the `{` at `open` (1 inside it). */

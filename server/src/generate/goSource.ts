@@ -475,6 +475,11 @@ export function closingBrace(text: string, open: number): number {
   return text.length;
 }
 
+/** The text inside the braces that open at `open` (up to the end of `text` when they never close). */
+export function braceBlock(text: string, open: number): string {
+  return text.slice(open + 1, closingBrace(text, open));
+}
+
 const RUNE = /^'(?:\\(?:[abfnrtv\\'"]|[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|[^'\\\n]{1,2})'/;
 
 export interface VersionVariable {

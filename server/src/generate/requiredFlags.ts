@@ -4,7 +4,7 @@
  * "", …)` and, in Run, `if *sqlitefile == "" { … return errors.New("--sqlitedb is required") }`).
  * A generated image passes no such flag, so it stops at start: a Check names the flag.
  */
-import { stripGoComments } from './goSource';
+import { braceBlock as block, stripGoComments } from './goSource';
 import { mainPath } from './mainPath';
 import { envPrefixOf, structRanges, type PackageSources } from './ports';
 
@@ -16,17 +16,6 @@ export interface RequiredFlag {
   message: string;
   /** What the check does, when it is not an emptiness test: `parses it as a URL and stops unless its scheme is http or https`. */
   how?: string;
-}
-
-/** The block after the `{` at `open` (without the braces). */
-function block(text: string, open: number): string {
-  let depth = 1;
-  let i = open + 1;
-  for (; i < text.length && depth > 0; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}') depth--;
-  }
-  return text.slice(open + 1, i - 1);
 }
 
 /**
